@@ -1,0 +1,115 @@
+"""`classify.toml` (DESIGN.md §3): how calendar items become activities."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from imm_tui.model.problems import InputError, Problem, format_path
+from imm_tui.model.toml_lines import TomlLines
+from imm_tui.model.validation import parse_toml, read_text, validate
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Company(_Strict):
+    """`[company]`: who counts as a colleague."""
+
+    domains: list[str] = []
+    """E-mail domains of the own company; attendees on them are not external."""
+
+    @field_validator("domains")
+    @classmethod
+    def _lower(cls, value: list[str]) -> list[str]:
+        return [d.strip().lower().lstrip("@") for d in value if d.strip()]
+
+
+class Skip(_Strict):
+    """`[skip]`: items never counted."""
+
+    cancelled: bool = True
+    declined: bool = True
+    free: bool = True
+    """Items shown as free / transparent."""
+    all_day: bool = True
+    private_subject: Literal["hide", "skip"] = "hide"
+    """`hide`: count private items by categories only and never store their subject; `skip`: ignore them."""
+
+
+def _compile(pattern: str | None) -> str | None:
+    if pattern is not None:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ValueError(f"not a valid regular expression: {error}") from None
+    return pattern
+
+
+class Rule(_Strict):
+    """`[[rules]]`: the first activity rule whose conditions all hold classifies an item."""
+
+    categories: list[str] | None = None
+    """Any of these Outlook categories (case-insensitive)."""
+    subject: str | None = None
+    """Python regular expression searched in the subject."""
+    location: str | None = None
+    """Python regular expression searched in the location."""
+    online: bool | None = None
+    """Teams/Zoom/Meet/Webex link in location or description."""
+    external: bool | None = None
+    """At least one attendee outside the company's domains."""
+    all_day: bool | None = None
+    min_minutes: float | None = Field(default=None, ge=0)
+    max_minutes: float | None = Field(default=None, ge=0)
+    account_status: Literal["client", "prospect"] | None = None
+    activity: str | None = None
+    """The activity the item counts as; a rule without one is a flag rule."""
+    commitment: bool = False
+    """Flag: a contact in which a commitment was won."""
+
+    _check_subject = field_validator("subject", "location")(_compile)
+
+    @model_validator(mode="after")
+    def _does_something(self) -> Rule:
+        if self.activity is None and not self.commitment:
+            raise ValueError("a rule needs an activity or commitment = true")
+        return self
+
+
+class Privacy(_Strict):
+    """`[privacy]`."""
+
+    count_only: bool = False
+    """Keep no subjects, locations or attendees at all, only counts."""
+
+
+class Classification(_Strict):
+    """The whole of `classify.toml`."""
+
+    company: Company = Company()
+    skip: Skip = Skip()
+    rules: list[Rule] = []
+    privacy: Privacy = Privacy()
+
+
+def load_classification(path: Path, activity_ids: list[str] | None = None) -> Classification:
+    """Read and validate `classify.toml`; with `activity_ids`, rules must name known activities."""
+    text = read_text(path)
+    file = str(path)
+    lines = TomlLines(text)
+    result = validate(Classification, parse_toml(text, file), file, lines)
+    if activity_ids is not None:
+        problems = [
+            Problem(file, lines.line_of(("rules", i, "activity")), format_path(("rules", i, "activity")),
+                    f"unknown activity '{rule.activity}' (known: {', '.join(activity_ids)})")
+            for i, rule in enumerate(result.rules)
+            if rule.activity is not None and rule.activity not in activity_ids
+        ]
+        if problems:
+            raise InputError(problems)
+    return result

@@ -1,0 +1,250 @@
+"""The plan (`plan.toml`, DESIGN.md §3) as pydantic models.
+
+Every key a user may write is a field here with a docstring; unknown keys are errors, because a typo
+(`contact_per_year`) silently ignored would change the numbers without anyone noticing. Checks that
+look across sections (a portfolio naming a segment, a team's parent) live in `plan_checks.py`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Basis = Literal["coverage", "funnel", "max"]
+Fop = Literal["farmer", "hunter", "mixed"]
+SegmentKind = Literal["existing", "new"]
+FunnelStage = Literal["order", "offer", "request", "visit", "call"]
+
+Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+NonNegative = Annotated[float, Field(ge=0)]
+Share = Annotated[float, Field(ge=0, le=1)]
+
+FUNNEL_STAGES: tuple[FunnelStage, ...] = ("order", "offer", "request", "visit", "call")
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+class Strict(BaseModel):
+    """Base for every section: unknown keys are errors; assignments are validated too."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+
+
+class PlanInfo(Strict):
+    """`[plan]`: what the plan is and which year it covers."""
+
+    name: str = Field(min_length=1)
+    """Shown in titles and exports."""
+    year: int = Field(ge=2000, le=2100)
+    """The plan covers the ISO weeks (52 or 53) of this ISO year."""
+    basis: Basis = "max"
+    """Which derivation sets the requirement: coverage, funnel, or the larger of the two."""
+    timezone: str = "Europe/Amsterdam"
+    """IANA time zone; calendar items count in the ISO week of their start in this zone."""
+    language: Literal["en", "nl"] = "en"
+    """Language of the app's labels."""
+
+
+class Seasonality(Strict):
+    """`[calendar.seasonality]`: weight per month, 1.0 unless given."""
+
+    jan: NonNegative = 1.0
+    feb: NonNegative = 1.0
+    mar: NonNegative = 1.0
+    apr: NonNegative = 1.0
+    may: NonNegative = 1.0
+    jun: NonNegative = 1.0
+    jul: NonNegative = 1.0
+    aug: NonNegative = 1.0
+    sep: NonNegative = 1.0
+    oct: NonNegative = 1.0
+    nov: NonNegative = 1.0
+    dec: NonNegative = 1.0
+
+    def weight(self, month: int) -> float:
+        """Weight of month 1..12."""
+        value: float = getattr(self, MONTHS[month - 1])
+        return value
+
+
+class Event(Strict):
+    """`[[calendar.events]]`: a special event that multiplies the weight of its weeks."""
+
+    name: str
+    weeks: list[Annotated[int, Field(ge=1, le=53)]]
+    """ISO week numbers of the plan year."""
+    factor: NonNegative
+    """Multiplier of the weeks' weight (1.5 = half again as much work)."""
+
+
+class CalendarSettings(Strict):
+    """`[calendar]`: the working year."""
+
+    days_per_week: int = Field(default=5, ge=1, le=7)
+    """Working days are the first `days_per_week` days of an ISO week, Monday first."""
+    closed_weeks: list[Annotated[int, Field(ge=1, le=53)]] = []
+    """ISO weeks with no customer work at all."""
+    holidays: list[date] = []
+    """Single days off for everyone; a holiday on a working day lowers that week's capacity."""
+    seasonality: Seasonality = Seasonality()
+    """Weight per month; a week belongs to the month of its Thursday."""
+    events: list[Event] = []
+    """Special events that multiply the weight of their weeks."""
+
+
+class Norms(Strict):
+    """`[norms]`: the organisation's weekly client-appointment norm."""
+
+    appointments_per_week: NonNegative = 0.0
+    """Visits per FTE per week; the annual visit requirement never falls below it."""
+    hunter_factor: float = Field(default=0.5, ge=0, le=0.5)
+    """Hunters' norm is `appointments_per_week × hunter_factor` (at most half)."""
+    video_counts_as_visit: bool = False
+    """Count video calls towards the visit norm."""
+
+
+class Activity(Strict):
+    """`[[activities]]`: a kind of customer interaction the plan counts."""
+
+    id: Id
+    label: str
+    funnel_stage: FunnelStage | None = None
+    """Funnel stage this activity counts; defaults to the id when the id is a stage.
+    A staffing business sets `funnel_stage = "order"` on `placement`."""
+
+    @property
+    def stage(self) -> FunnelStage | None:
+        if self.funnel_stage is not None:
+            return self.funnel_stage
+        return self.id if self.id in FUNNEL_STAGES else None  # type: ignore[return-value]
+
+
+DEFAULT_ACTIVITIES: tuple[Activity, ...] = (
+    Activity(id="call", label="Call"),
+    Activity(id="visit", label="Visit"),
+    Activity(id="video", label="Video"),
+    Activity(id="offer", label="Offer"),
+    Activity(id="request", label="Request"),
+    Activity(id="order", label="Order"),
+)
+
+
+class Funnel(Strict):
+    """`[funnel]`: the organisation's conversion rates, used to reason back from revenue."""
+
+    average_order_value: float = Field(gt=0)
+    offers_per_order: NonNegative = 0.0
+    requests_per_offer: NonNegative = 0.0
+    visits_per_request: NonNegative = 0.0
+    calls_per_visit: NonNegative = 0.0
+
+
+class Segment(Strict):
+    """`[[segments]]`: a group of accounts with one contact pattern."""
+
+    id: Id
+    name: str
+    kind: SegmentKind = "existing"
+    """`existing` (farming) or `new` (hunting/prospects)."""
+    priority: int = Field(default=1, ge=1)
+    contacts_per_account: NonNegative = 1.0
+    """Contact persons per account."""
+    contacts_per_year: NonNegative = 0.0
+    """How often each contact person is met per year."""
+    offers_per_account: NonNegative | None = None
+    """Offers per account per year."""
+    channels: dict[str, NonNegative] = {}
+    """Share of contacts per activity (visit, call, video…); the shares sum to 1."""
+
+
+class Product(Strict):
+    """`[[products]]`: a priority product and its share of the target."""
+
+    id: Id
+    name: str
+    priority: int = Field(default=1, ge=1)
+    revenue_target: NonNegative = 0.0
+
+
+class Costs(Strict):
+    """`[costs]`: the allowed cost of sales."""
+
+    sales_budget: NonNegative = 0.0
+    own_share: Share = 1.0
+    """Share spent by the sales team itself; the rest by sales support."""
+
+
+class Team(Strict):
+    """`[[teams]]`: a team; a team with children is a division."""
+
+    id: Id
+    name: str
+    parent: Id | None = None
+
+
+class Absence(Strict):
+    """A period away (holiday, long-term sick), both days inclusive."""
+
+    from_: date = Field(alias="from")
+    to: date
+    reason: str = ""
+
+
+class Person(Strict):
+    """`[[people]]`: one account manager and their field of play."""
+
+    id: Id
+    name: str
+    email: str | None = None
+    team: Id
+    fte: float = Field(default=1.0, gt=0, le=2)
+    fop: Fop = "farmer"
+    """Field of play: farmer (existing customers), hunter (new) or mixed."""
+    hunting_share: Share = 0.0
+    """For `mixed`: share of effort spent on new business."""
+    revenue_target: NonNegative = 0.0
+    start: date | None = None
+    end: date | None = None
+    absences: list[Absence] = []
+    portfolio: dict[str, NonNegative] = {}
+    """Accounts held per segment id."""
+    minimums: dict[str, NonNegative] = {}
+    """Self-set weekly minimums per activity (at full capacity)."""
+    growth: str = ""
+    """Growth and development goal for the year."""
+
+
+class Vacancy(Strict):
+    """`[[vacancies]]`: a budgeted seat with nobody in it."""
+
+    team: Id
+    fte: float = Field(default=1.0, gt=0, le=2)
+    portfolio: dict[str, NonNegative] = {}
+
+
+class Reviews(Strict):
+    """`[reviews]`: plan review dates, exported as calendar invitations."""
+
+    dates: list[date] = []
+
+
+class Plan(Strict):
+    """The whole of `plan.toml`."""
+
+    plan: PlanInfo
+    calendar: CalendarSettings = CalendarSettings()
+    norms: Norms = Norms()
+    activities: list[Activity] = Field(default_factory=lambda: list(DEFAULT_ACTIVITIES))
+    funnel: Funnel | None = None
+    segments: list[Segment] = []
+    products: list[Product] = []
+    costs: Costs | None = None
+    teams: list[Team] = []
+    people: list[Person] = []
+    vacancies: list[Vacancy] = []
+    reviews: Reviews = Reviews()
+
+    @property
+    def activity_ids(self) -> list[str]:
+        return [a.id for a in self.activities]
