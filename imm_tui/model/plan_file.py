@@ -9,6 +9,8 @@ are touched; new files (presets, `imm init`) are copied from commented templates
 
 from __future__ import annotations
 
+import copy
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,15 +50,49 @@ def plan_from_text(text: str, path: Path) -> PlanDocument:
     file = str(path)
     data = parse_toml(text, file)
     lines = TomlLines(text)
-    plan = validate(Plan, data, file, lines)
+    problems: list[Problem] = []
+    try:
+        plan = validate(Plan, data, file, lines)
+    except InputError as error:
+        # Drop the broken values and look again, so cross-section problems show in the same run.
+        problems = error.problems
+        repaired = _without(data, [_path_parts(p.field) for p in problems])
+        try:
+            plan = Plan.model_validate(repaired)
+        except ValueError:
+            raise error from None
     findings = [
         Problem(file, lines.line_of(loc), format_path(loc), message, severity)
         for loc, message, severity in check_plan(plan)
     ]
-    errors = [f for f in findings if f.severity == "error"]
-    if errors:
-        raise InputError(findings)
-    return PlanDocument(path, text, plan, tuple(findings))
+    known = {(p.field, p.message) for p in problems}
+    problems.extend(f for f in findings if (f.field, f.message) not in known)
+    if any(p.severity == "error" for p in problems):
+        raise InputError(sorted(problems, key=lambda p: (p.line or 0)))
+    return PlanDocument(path, text, plan, tuple(problems))
+
+
+def _path_parts(field: str) -> list[str | int]:
+    parts: list[str | int] = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", field):
+        parts.append(int(index) if index else name)
+    return parts
+
+
+def _without(data: dict[str, Any], paths: list[list[str | int]]) -> dict[str, Any]:
+    """A deep copy of `data` with the values at `paths` removed."""
+    result = copy.deepcopy(data)
+    for parts in paths:
+        container: Any = result
+        for part in parts[:-1]:
+            try:
+                container = container[part]
+            except (KeyError, IndexError, TypeError):
+                container = None
+                break
+        if isinstance(container, dict) and parts and parts[-1] in container:
+            del container[parts[-1]]
+    return result
 
 
 def render_plan(document: PlanDocument, plan: Plan) -> str:

@@ -1,0 +1,47 @@
+"""Where the shipped demo workspace and presets are, and the user's own copy of the demo."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+HOME_ENV = "IMM_HOME"
+PRESETS = ("generic", "staffing")
+
+
+def configs_root() -> Path:
+    """`imm_tui/configs` in an installed wheel, else the repository's `configs/` (editable install)."""
+    inside = Path(__file__).resolve().parent / "configs"
+    return inside if inside.is_dir() else Path(__file__).resolve().parent.parent / "configs"
+
+
+def preset_folder(name: str) -> Path:
+    return configs_root() / "presets" / name
+
+
+def bundled_demo() -> Path:
+    return configs_root() / "demo"
+
+
+def imm_home() -> Path:
+    """IMM's own folder for the user's copy of the demo and the log; `IMM_HOME` overrides."""
+    value = os.environ.get(HOME_ENV)
+    if value:
+        return Path(value)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("imm", appauthor=False))
+
+
+def demo_workspace() -> Path:
+    """A writable copy of the demo (imports and edits must never touch the installed package)."""
+    target = imm_home() / "demo"
+    if not (target / "plan.toml").exists():
+        target.mkdir(parents=True, exist_ok=True)
+        for item in bundled_demo().iterdir():
+            if item.is_dir():
+                shutil.copytree(item, target / item.name, dirs_exist_ok=True)
+            elif item.suffix != ".sqlite":
+                shutil.copy2(item, target / item.name)
+    return target

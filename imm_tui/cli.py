@@ -1,0 +1,142 @@
+"""The `imm` command: check, derive and print plans; later import, report and open the app.
+
+Exit codes: 0 success; 1 an unexpected internal error (reported in one line, details in the log);
+2 invalid input or usage (every problem printed as `file:line: field: message`). Nothing a user does
+shows a Python traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from imm_tui import __version__
+from imm_tui.model.problems import InputError, Problem
+
+if TYPE_CHECKING:
+    from imm_tui.model.workspace import Workspace
+
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A command-line mistake the user can fix; printed as one line, exit 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="imm",
+        description="IMM, the Interaction Management Monitor: plan, import calendars, monitor actual vs required.",
+    )
+    parser.add_argument("--version", action="version", version=f"imm {__version__}")
+    workspace = argparse.ArgumentParser(add_help=False)
+    workspace.add_argument("-w", "--workspace", type=Path, help="workspace folder (default: $IMM_WORKSPACE, else the current folder)")
+    parser.add_argument("-w", "--workspace", dest="top_workspace", type=Path, help="workspace folder to open (default: the demo)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("demo", help="open IMM on the bundled demo workspace")
+
+    init = commands.add_parser("init", help="create a new workspace from a preset")
+    init.add_argument("directory", type=Path)
+    init.add_argument("--preset", choices=["generic", "staffing"], default="generic")
+    init.add_argument("--force", action="store_true", help="overwrite existing plan.toml/classify.toml/accounts.csv")
+
+    commands.add_parser("check", parents=[workspace], help="validate plan.toml, classify.toml and accounts.csv")
+
+    plan = commands.add_parser("plan", parents=[workspace], help="print the required activity per person and period")
+    plan.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    plan.add_argument("--by", choices=["week", "month", "quarter", "year"], default="week", help="period (default: week)")
+    plan.add_argument("--level", choices=["person", "team", "org"], default="person", help="rows per person, team/division or the organisation")
+    plan.add_argument("--person", action="append", default=[], metavar="ID", help="only this person (repeatable, or comma-separated)")
+    plan.add_argument("--team", action="append", default=[], metavar="ID", help="only this team or division (repeatable)")
+    plan.add_argument("--activity", action="append", default=[], metavar="ID", help="only this activity (repeatable)")
+    plan.add_argument("-o", "--output", type=Path, help="write to this file (atomically) instead of the terminal")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "workspace", None) is None:
+        args.workspace = args.top_workspace
+    try:
+        return _dispatch(args)
+    except InputError as error:
+        _print_problems(error.problems, sys.stderr)
+        return EXIT_INPUT
+    except UsageError as error:
+        print(f"imm: {error}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("imm: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # noqa: BLE001 - the one place every unexpected error is caught
+        log = _log_traceback()
+        where = f"; details in {log}" if log else ""
+        print(f"imm: internal error: {type(error).__name__}: {error}{where}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from imm_tui.cli_commands import run_check, run_init, run_plan, run_summary
+
+    if args.command in (None, "demo"):
+        return run_summary(args)
+    if args.command == "init":
+        return run_init(args)
+    if args.command == "check":
+        return run_check(args)
+    if args.command == "plan":
+        return run_plan(args)
+    raise UsageError(f"unknown command {args.command!r}")
+
+
+def resolve_workspace(given: Path | None) -> Path:
+    """`-w`, else `$IMM_WORKSPACE`, else the current folder when it holds a plan.toml."""
+    from imm_tui.model.workspace import workspace_from_env
+
+    root = given or workspace_from_env()
+    if root is None:
+        if Path("plan.toml").exists():
+            return Path(".")
+        raise UsageError("no workspace: pass -w DIR (a folder with plan.toml), set IMM_WORKSPACE, or try `imm demo`")
+    if not root.is_dir():
+        raise UsageError(f"workspace folder not found: {root}")
+    if not (root / "plan.toml").exists():
+        raise UsageError(f"{root} has no plan.toml (create one with `imm init {root}`)")
+    return root
+
+
+def open_workspace(root: Path) -> Workspace:
+    from imm_tui.model.workspace import load_workspace
+
+    workspace = load_workspace(root)
+    _print_problems(workspace.warnings, sys.stderr)
+    return workspace
+
+
+def _print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
+    for problem in problems:
+        print(problem, file=stream)
+
+
+def _log_traceback() -> Path | None:
+    try:
+        from imm_tui.bundled import imm_home
+
+        log = imm_home() / "imm.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc())
+        return log
+    except OSError:
+        return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

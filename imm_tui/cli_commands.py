@@ -1,0 +1,143 @@
+"""The work behind each `imm` sub-command (parsing stays in cli.py; heavy imports happen here)."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from imm_tui.bundled import demo_workspace, preset_folder
+from imm_tui.cli import EXIT_OK, UsageError, open_workspace, resolve_workspace
+from imm_tui.model.atomic import write_atomic
+from imm_tui.model.workspace import Paths
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from imm_tui.model.plan import Plan
+
+WORKSPACE_FILES = ("plan.toml", "classify.toml", "accounts.csv")
+
+
+def run_init(args: argparse.Namespace) -> int:
+    target: Path = args.directory
+    existing = [name for name in WORKSPACE_FILES if (target / name).exists()]
+    if existing and not args.force:
+        raise UsageError(f"{target} already has {', '.join(existing)}; nothing was changed (use --force to overwrite)")
+    source = preset_folder(args.preset)
+    target.mkdir(parents=True, exist_ok=True)
+    for name in WORKSPACE_FILES:
+        if (source / name).exists():
+            write_atomic(target / name, (source / name).read_bytes())
+    (target / "imports").mkdir(exist_ok=True)
+    (target / "exports").mkdir(exist_ok=True)
+    print(f"created workspace {target} from the {args.preset} preset; edit {target / 'plan.toml'}, then run `imm check -w {target}`")
+    return EXIT_OK
+
+
+def run_check(args: argparse.Namespace) -> int:
+    root = resolve_workspace(args.workspace)
+    workspace = open_workspace(root)
+    plan = workspace.plan_document.plan
+    parts = [f"{len(plan.people)} people", f"{len(plan.vacancies)} vacancies", f"{len(plan.teams)} teams", f"{len(plan.segments)} segments"]
+    if workspace.classification is not None:
+        parts.append(f"{len(workspace.classification.rules)} classification rules")
+    if workspace.accounts:
+        parts.append(f"{len(workspace.accounts)} accounts")
+    print(f"ok: {Paths(root).plan}: '{plan.plan.name}' ({plan.plan.year}): " + ", ".join(parts))
+    return EXIT_OK
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    from imm_tui.engine.requirement import derive
+    from imm_tui.engine.rollup import summarise
+    from imm_tui.report.tables import pivot_text, to_csv, to_json
+
+    workspace = open_workspace(resolve_workspace(args.workspace))
+    plan = workspace.plan_document.plan
+    requirement = derive(plan)
+    weekly = _filtered(requirement.weekly, requirement.rows, plan, args)
+    frame = summarise(weekly, requirement.rows, plan, by=args.by, level=args.level)
+    if args.format == "csv":
+        text = to_csv(frame)
+    elif args.format == "json":
+        meta = {"plan": plan.plan.name, "year": plan.plan.year, "basis": plan.plan.basis, "by": args.by, "level": args.level}
+        text = to_json(frame, meta)
+    else:
+        keys = ["person", "team", "period"] if args.level == "person" else ["group", "period"]
+        text = pivot_text(frame, keys, "activity", "required")
+    if args.output:
+        write_atomic(args.output, text.encode("utf-8"), backup=False)
+        print(f"wrote {len(frame)} rows to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _split(values: list[str]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _filtered(weekly: pd.DataFrame, rows: pd.DataFrame, plan: Plan, args: argparse.Namespace) -> pd.DataFrame:
+    """The weekly rows of the people, teams and activities asked for; unknown names are usage errors."""
+    from imm_tui.engine.rollup import team_descendants
+
+    persons, teams, activities = _split(args.person), _split(args.team), _split(args.activity)
+    known_people = set(rows["person"])
+    unknown = [p for p in persons if p not in known_people]
+    if unknown:
+        raise UsageError(f"unknown person {', '.join(unknown)} (see `imm plan --by year --level person`)")
+    tree = team_descendants(plan)
+    unknown = [t for t in teams if t not in tree]
+    if unknown:
+        raise UsageError(f"unknown team {', '.join(unknown)} (known: {', '.join(tree)})")
+    unknown = [a for a in activities if a not in plan.activity_ids]
+    if unknown:
+        raise UsageError(f"unknown activity {', '.join(unknown)} (known: {', '.join(plan.activity_ids)})")
+    mask = weekly["person"].notna()
+    if persons:
+        mask &= weekly["person"].isin(persons)
+    if teams:
+        members = {m for t in teams for m in tree[t]}
+        mask &= weekly["team"].isin(members)
+    if activities:
+        mask &= weekly["activity"].isin(activities)
+    result = weekly[mask].copy()
+    for column in ("person", "team", "activity"):
+        result[column] = result[column].cat.remove_unused_categories()
+    return result
+
+
+def run_summary(args: argparse.Namespace) -> int:
+    """`imm` and `imm demo` until the app exists: a short summary of the plan."""
+    import pandas as pd
+
+    from imm_tui.engine.requirement import derive
+    from imm_tui.engine.rollup import summarise
+    from imm_tui.report.tables import pivot_text
+
+    root = demo_workspace() if args.command == "demo" or args.workspace is None else resolve_workspace(args.workspace)
+    workspace = open_workspace(root)
+    plan = workspace.plan_document.plan
+    requirement = derive(plan)
+    rows = requirement.rows
+    people = rows[rows["kind"] == "person"]
+    vacancies = rows[rows["kind"] == "vacancy"]
+    print(f"{plan.plan.name} — {plan.plan.year}, {len(requirement.weeks)} ISO weeks, basis '{plan.plan.basis}'  ({root})")
+    print(
+        f"{len(people)} people ({people['fte'].sum():.1f} FTE) in {len(plan.teams)} teams; "
+        f"{len(vacancies)} vacancies ({vacancies['fte'].sum():.1f} FTE uncovered)"
+    )
+    print()
+    by_team = summarise(requirement.weekly, rows, plan, by="year", level="team")
+    org = summarise(requirement.weekly, rows, plan, by="year", level="org")
+    both = pd.concat([by_team, org], ignore_index=True)
+    print("Required per year, by team (incl. vacancies):")
+    print(pivot_text(both, ["group", "level"], "activity", "required", decimals=0))
+    print("Commands: imm plan -w DIR --by month | imm check -w DIR | imm --help")
+    return EXIT_OK
+
+
+__all__ = ["run_check", "run_init", "run_plan", "run_summary"]
