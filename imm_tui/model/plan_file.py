@@ -98,9 +98,7 @@ def _without(data: dict[str, Any], paths: list[list[str | int]]) -> dict[str, An
 def render_plan(document: PlanDocument, plan: Plan) -> str:
     """The text of `document` with the changes from `document.plan` to `plan` applied in place."""
     doc = tomlkit.parse(document.text)
-    old = _dump(document.plan)
-    new = _dump(plan)
-    _apply(doc, old, new)
+    _apply(doc, _dump(document.plan), _dump(plan), _dump(plan, sparse=True))
     return tomlkit.dumps(doc)
 
 
@@ -120,12 +118,17 @@ def save_plan(document: PlanDocument, plan: Plan, *, force: bool = False) -> Pla
     return saved
 
 
-def _dump(plan: Plan) -> dict[str, Any]:
-    return plan.model_dump(mode="json", by_alias=True)
+def _dump(plan: Plan, *, sparse: bool = False) -> dict[str, Any]:
+    return plan.model_dump(mode="json", by_alias=True, exclude_defaults=sparse)
 
 
-def _apply(container: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
-    """Change `container` (a tomlkit table) where `new` differs from `old`."""
+def _apply(container: Any, old: dict[str, Any], new: dict[str, Any], sparse: Any) -> None:
+    """Change `container` (a tomlkit table) where `new` differs from `old`.
+
+    `sparse` is `new` without default values; new tables are written from it so that they read like a
+    hand-written entry rather than a list of every default.
+    """
+    sparse = sparse if isinstance(sparse, dict) else {}
     for key in [k for k in old if k not in new or new[k] is None]:
         if key in container:
             del container[key]
@@ -134,16 +137,21 @@ def _apply(container: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
             continue
         before = old.get(key)
         if key in container and isinstance(value, dict) and isinstance(before, dict):
-            _apply(container[key], before, value)
-        elif key in container and isinstance(value, list) and isinstance(before, list) and _is_tables(value):
-            _apply_list(container[key], before, value)
+            _apply(container[key], before, value, sparse.get(key))
+        elif value == [] and isinstance(before, list) and _is_tables(before):
+            if key in container:
+                del container[key]
+        elif isinstance(value, list) and _is_tables(value) and (key in container or not _is_tables(before or [])):
+            if key not in container:
+                container[key] = tomlkit.aot()
+            _apply_list(container[key], before or [], value, sparse.get(key) or value)
         elif key not in container and isinstance(value, dict) and isinstance(before, dict):
             container[key] = _changed_only(before, value)
         else:
             container[key] = _clean(value)
 
 
-def _apply_list(items: Any, old: list[Any], new: list[Any]) -> None:
+def _apply_list(items: Any, old: list[Any], new: list[Any], sparse: list[Any]) -> None:
     """Edit an array of tables element by element (matched by `id` where elements have one)."""
     if all(isinstance(v, dict) and "id" in v for v in old + new):
         old_ids = [v["id"] for v in old]
@@ -153,19 +161,19 @@ def _apply_list(items: Any, old: list[Any], new: list[Any]) -> None:
                 del items[index]
         kept = [v for v in old if v["id"] in new_ids]
         if [v["id"] for v in kept] != new_ids[: len(kept)]:
-            _replace_all(items, new)
+            _replace_all(items, sparse)
             return
         for index, value in enumerate(new):
             if index < len(kept):
-                _apply(items[index], kept[index], value)
+                _apply(items[index], kept[index], value, sparse[index])
             else:
-                items.append(_table(value))
+                items.append(_table(sparse[index]))
         return
     for index, value in enumerate(new):
         if index < len(old):
-            _apply(items[index], old[index], value)
+            _apply(items[index], old[index], value, sparse[index])
         else:
-            items.append(_table(value))
+            items.append(_table(sparse[index]))
     for index in reversed(range(len(new), len(old))):
         del items[index]
 
@@ -178,17 +186,16 @@ def _replace_all(items: Any, new: list[Any]) -> None:
 
 
 def _table(value: dict[str, Any]) -> Table:
-    """A new array-of-tables element; empty values are left out to keep the file as a person writes it."""
+    """A new array-of-tables element, followed by a blank line as a person would leave it."""
     table = tomlkit.table()
     for key, item in _clean(value).items():
-        if item in ({}, [], "", None):
-            continue
         if isinstance(item, dict):
             inline = tomlkit.inline_table()
             inline.update(item)
             table[key] = inline
         else:
             table[key] = item
+    table.add(tomlkit.nl())
     return table
 
 
@@ -202,10 +209,13 @@ def _changed_only(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 
 def _clean(value: Any) -> Any:
+    """Drop None; write whole numbers as integers (`12`, not `12.0`), as a person would."""
     if isinstance(value, dict):
         return {k: _clean(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):
         return [_clean(v) for v in value]
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
     return value
 
 

@@ -1,0 +1,26 @@
+"""Shared helpers: write a plan text to a temp workspace and load it."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from imm_tui.model.plan import Plan
+from imm_tui.model.plan_file import plan_from_text
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "configs" / "demo"
+
+
+def plan_of(text: str) -> Plan:
+    """A Plan from TOML text (dedented), checked exactly as `imm check` would."""
+    return plan_from_text(textwrap.dedent(text), Path("plan.toml")).plan
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never touch a real home folder or a workspace from the environment."""
+    monkeypatch.setenv("IMM_HOME", str(tmp_path_factory.mktemp("imm-home")))
+    monkeypatch.delenv("IMM_WORKSPACE", raising=False)
