@@ -50,7 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     plan = commands.add_parser("plan", parents=[workspace], help="print the required activity per person and period")
     plan.add_argument("--format", choices=["table", "csv", "json"], default="table")
     plan.add_argument("--by", choices=["week", "month", "quarter", "year"], default="week", help="period (default: week)")
-    plan.add_argument("--level", choices=["person", "team", "org"], default="person", help="rows per person, team/division or the organisation")
+    plan.add_argument(
+        "--level", choices=["person", "team", "org"], default="person", help="rows per person, team/division or the organisation"
+    )
     plan.add_argument("--person", action="append", default=[], metavar="ID", help="only this person (repeatable, or comma-separated)")
     plan.add_argument("--team", action="append", default=[], metavar="ID", help="only this team or division (repeatable)")
     plan.add_argument("--activity", action="append", default=[], metavar="ID", help="only this activity (repeatable)")

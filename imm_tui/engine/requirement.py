@@ -211,12 +211,12 @@ def _weekly_frame(rows: pd.DataFrame, weeks: np.ndarray, activities: list[str], 
     team_of_row = np.asarray([team_categories.index(t) for t in rows["team"]], dtype=np.int64)
     return pd.DataFrame(
         {
-            "person": pd.Categorical.from_codes(row_codes, categories=persons),
-            "team": pd.Categorical.from_codes(team_of_row[row_codes], categories=team_categories),
+            "person": pd.Categorical.from_codes(row_codes, categories=pd.Index(persons)),
+            "team": pd.Categorical.from_codes(team_of_row[row_codes], categories=pd.Index(team_categories)),
             "week": np.tile(np.repeat(weeks, n_acts), n_rows),
-            "activity": pd.Categorical.from_codes(np.tile(np.arange(n_acts), n_rows * n_weeks), categories=activities),
+            "activity": pd.Categorical.from_codes(np.tile(np.arange(n_acts), n_rows * n_weeks), categories=pd.Index(activities)),
             "required": required.reshape(-1),
-            "driver": pd.Categorical.from_codes(driver.reshape(-1), categories=list(DRIVERS)),
+            "driver": pd.Categorical.from_codes(driver.reshape(-1), categories=pd.Index(list(DRIVERS))),
         }
     )
 

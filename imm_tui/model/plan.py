@@ -117,7 +117,7 @@ class Activity(Strict):
     def stage(self) -> FunnelStage | None:
         if self.funnel_stage is not None:
             return self.funnel_stage
-        return self.id if self.id in FUNNEL_STAGES else None  # type: ignore[return-value]
+        return self.id if self.id in FUNNEL_STAGES else None
 
 
 DEFAULT_ACTIVITIES: tuple[Activity, ...] = (

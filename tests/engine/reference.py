@@ -84,10 +84,10 @@ def reference(plan: Plan) -> dict[tuple[str, int, str], float]:
         return {"order": orders, "offer": offers, "request": requests, "visit": visits, "call": visits * f.calls_per_visit}[stage]
 
     def spread(key: str, cap: list[float], annual: dict[str, float], minimums: dict[str, float], fte: float) -> None:
-        loads = [c * weight(plan, k) for c, k in zip(cap, weeks)]
+        loads = [c * weight(plan, k) for c, k in zip(cap, weeks, strict=True)]
         total = sum(loads)
         for act, a_value in annual.items():
-            for k, load in zip(weeks, loads):
+            for k, load in zip(weeks, loads, strict=True):
                 r = a_value * load / total if total > 0 else 0.0
                 own = minimums.get(act, 0.0) * cap[k - 1] / fte
                 result[(key, k, act)] = max(r, own)
