@@ -57,6 +57,17 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--team", action="append", default=[], metavar="ID", help="only this team or division (repeatable)")
     plan.add_argument("--activity", action="append", default=[], metavar="ID", help="only this activity (repeatable)")
     plan.add_argument("-o", "--output", type=Path, help="write to this file (atomically) instead of the terminal")
+    imports = commands.add_parser("import", parents=[workspace], help="import calendars (.ics, Outlook CSV) into the workspace's store")
+    imports.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the workspace's imports/ folder)")
+    imports.add_argument("--person", metavar="ID", help="every file given belongs to this person")
+    imports.add_argument("--workers", type=int, metavar="N", help="parallel readers (default: the number of cores, at most 4)")
+
+    events = commands.add_parser("events", parents=[workspace], help="list imported calendar items and how each was classified")
+    events.add_argument("--person", metavar="ID")
+    events.add_argument("--week", type=int, metavar="N", help="ISO week of the plan year")
+    events.add_argument("--activity", metavar="ID")
+    events.add_argument("--state", choices=["counted", "unclassified", "skipped"])
+    events.add_argument("--format", choices=["table", "csv", "json"], default="table")
     return parser
 
 
@@ -95,6 +106,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_check(args)
     if args.command == "plan":
         return run_plan(args)
+    if args.command in ("import", "events"):
+        from imm_tui.cli_import import run_events, run_import
+
+        return run_import(args) if args.command == "import" else run_events(args)
     raise UsageError(f"unknown command {args.command!r}")
 
 

@@ -1,0 +1,79 @@
+"""`imm import` and `imm events`: calendars into the store, and what the store holds."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from imm_tui.cli import EXIT_INPUT, EXIT_OK, UsageError, open_workspace, resolve_workspace
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from imm_tui.ingest.importer import FileOutcome, ImportSpec, import_files
+    from imm_tui.ingest.reclassify import classification_of, ensure_classified, mark_classified
+    from imm_tui.ingest.store import Store
+
+    root = resolve_workspace(args.workspace)
+    workspace = open_workspace(root)
+    plan = workspace.plan_document.plan
+    people = tuple((p.id, p.email or "") for p in plan.people)
+    if args.person and args.person not in dict(people):
+        raise UsageError(f"unknown person {args.person} (known: {', '.join(dict(people))})")
+    paths = [Path(p) for p in args.paths] or [workspace.paths.imports]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UsageError(f"not found: {', '.join(missing)}")
+    spec = ImportSpec(
+        year=plan.plan.year, timezone=plan.plan.timezone, people=people,
+        classification=classification_of(workspace), accounts=tuple(workspace.accounts),
+        imports=str(workspace.paths.imports), person=args.person,
+    )
+    interactive = sys.stderr.isatty()
+
+    def progress(done: int, total: int, outcome: FileOutcome) -> None:
+        if interactive:
+            filled = int(30 * done / max(total, 1))
+            print(f"\r[{'#' * filled}{' ' * (30 - filled)}] {done}/{total} files", end="", file=sys.stderr, flush=True)
+
+    with Store.open(workspace.paths.store) as store:
+        ensure_classified(store, workspace)
+        report = import_files(paths, store, spec, progress, workers=args.workers)
+        mark_classified(store, workspace)
+    if interactive and report.files:
+        print(file=sys.stderr)
+    for outcome in report.files:
+        print(outcome.line())
+        for warning in outcome.warnings:
+            print(f"  warning: {warning}")
+    counts = report.counts
+    counted = ", ".join(f"{a} {n}" for a, n in sorted(counts.activities.items(), key=lambda kv: plan.activity_ids.index(kv[0])
+                                                         if kv[0] in plan.activity_ids else 99)) or "nothing"
+    skipped = ", ".join(f"{r} {n}" for r, n in sorted(counts.skipped.items())) or "none"
+    states = [o.status for o in report.files]
+    print(f"{len(states)} files: {states.count('imported')} imported, {states.count('unchanged')} unchanged, {states.count('failed')} failed")
+    print(f"counted: {counted}; unclassified: {counts.unclassified}; skipped: {skipped}")
+    return EXIT_INPUT if report.failed else EXIT_OK
+
+
+def run_events(args: argparse.Namespace) -> int:
+    from imm_tui.ingest.events import list_events
+    from imm_tui.ingest.reclassify import ensure_classified
+    from imm_tui.ingest.store import Store
+    from imm_tui.report.tables import aligned, to_csv, to_json
+
+    root = resolve_workspace(args.workspace)
+    workspace = open_workspace(root)
+    if not workspace.paths.store.exists():
+        raise UsageError(f"nothing imported yet in {root}: run `imm import -w {root}`")
+    with Store.open(workspace.paths.store) as store:
+        ensure_classified(store, workspace)
+        frame = list_events(store, workspace, person=args.person, week=args.week, activity=args.activity, state=args.state)
+    if args.format == "csv":
+        sys.stdout.write(to_csv(frame))
+    elif args.format == "json":
+        sys.stdout.write(to_json(frame, {"workspace": str(root)}))
+    else:
+        body = [[str(v) if v is not None else "" for v in row] for row in frame.itertuples(index=False)]
+        sys.stdout.write(aligned(list(frame.columns), body, numeric_from=len(frame.columns)) if body else "(no items)\n")
+    return EXIT_OK

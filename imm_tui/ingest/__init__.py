@@ -1,0 +1,1 @@
+"""Calendar readers (.ics, Outlook CSV), classification and the SQLite activity store. No textual."""

@@ -1,0 +1,140 @@
+"""Classify stored calendar items into activities with the rules of classify.toml (DESIGN.md §3).
+
+Works on `Contact`s, the fields the store keeps, so stored items can be re-classified when
+classify.toml or accounts.csv change, without the original calendar files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from imm_tui.model.accounts import Account
+from imm_tui.model.classify import Classification, Rule
+
+
+@dataclass(frozen=True)
+class Contact:
+    """What classification may look at for one stored item."""
+
+    subject: str | None
+    location: str | None
+    categories: tuple[str, ...]
+    domains: tuple[str, ...] | None  # attendee and organiser domains (rooms and the owner left out); None in count-only
+    external: bool  # as computed at import time; used when domains were not kept
+    online: bool
+    all_day: bool
+    minutes: float
+    private: bool
+    cancelled: bool
+    declined: bool
+    free: bool
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome for one item: counted as an activity, unclassified, or skipped with a reason."""
+
+    activity: str | None
+    rule: int | None  # index in classify.toml's [[rules]] of the rule that set the activity
+    commitment: bool
+    account: str | None
+    account_status: str | None
+    skip_reason: str | None
+    external: bool
+
+
+class Classifier:
+    """Compiled rules and accounts; `classify` is called once per item, so work is done here once."""
+
+    def __init__(self, classification: Classification, accounts: Sequence[Account] = ()) -> None:
+        self.settings = classification
+        self.company = set(classification.company.domains)
+        self.rules = [(index, rule, _Compiled(rule)) for index, rule in enumerate(classification.rules)]
+        self.by_domain = {d: a for a in accounts for d in a.domains}
+        names = sorted((a.name for a in accounts if a.name), key=len, reverse=True)
+        self.by_name = {a.name.lower(): a for a in accounts}
+        self.name_pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.I) if names else None
+
+    def external(self, domains: Sequence[str]) -> bool:
+        return any(d and d not in self.company and not any(d.endswith("." + c) for c in self.company) for d in domains)
+
+    def account(self, contact: Contact) -> Account | None:
+        for domain in contact.domains or ():
+            account = self.by_domain.get(domain)
+            if account is not None:
+                return account
+        if self.name_pattern is not None:
+            for text in (contact.subject, contact.location):
+                if text:
+                    match = self.name_pattern.search(text)
+                    if match:
+                        return self.by_name[match.group(1).lower()]
+        return None
+
+    def classify(self, contact: Contact) -> Verdict:
+        external = self.external(contact.domains) if contact.domains is not None else contact.external
+        account = self.account(contact)
+        status = account.status if account else None
+        name = account.name if account else None
+        skip = self.skip_reason(contact)
+        if skip is not None:
+            return Verdict(None, None, False, name, status, skip, external)
+        activity: str | None = None
+        matched: int | None = None
+        commitment = False
+        for index, rule, compiled in self.rules:
+            if activity is not None and not rule.commitment:
+                continue
+            if not compiled.matches(contact, external, status):
+                continue
+            if rule.activity is not None and activity is None:
+                activity, matched = rule.activity, index
+            if rule.commitment:
+                commitment = True
+        return Verdict(activity, matched, commitment, name, status, None, external)
+
+    def skip_reason(self, contact: Contact) -> str | None:
+        skip = self.settings.skip
+        if contact.cancelled and skip.cancelled:
+            return "cancelled"
+        if contact.declined and skip.declined:
+            return "declined"
+        if contact.free and skip.free:
+            return "free"
+        if contact.all_day and skip.all_day:
+            return "all-day"
+        if contact.private and skip.private_subject == "skip":
+            return "private"
+        return None
+
+
+class _Compiled:
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self.categories = {c.lower() for c in rule.categories} if rule.categories else None
+        self.subject = re.compile(rule.subject) if rule.subject is not None else None
+        self.location = re.compile(rule.location) if rule.location is not None else None
+
+    def matches(self, contact: Contact, external: bool, status: str | None) -> bool:
+        rule = self.rule
+        if contact.private and self.categories is None:
+            return False  # private items count by categories only
+        if self.categories is not None and not any(c.lower() in self.categories for c in contact.categories):
+            return False
+        if self.subject is not None and not (contact.subject and self.subject.search(contact.subject)):
+            return False
+        if self.location is not None and not (contact.location and self.location.search(contact.location)):
+            return False
+        if rule.online is not None and contact.online != rule.online:
+            return False
+        if rule.external is not None and external != rule.external:
+            return False
+        if rule.all_day is not None and contact.all_day != rule.all_day:
+            return False
+        if rule.min_minutes is not None and contact.minutes < rule.min_minutes:
+            return False
+        if rule.max_minutes is not None and contact.minutes > rule.max_minutes:
+            return False
+        return rule.account_status is None or status == rule.account_status

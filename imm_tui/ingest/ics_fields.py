@@ -1,0 +1,66 @@
+"""Turning the values of one VEVENT into a RawItem: shared by the library reader and the fast scanner.
+
+Both readers hand plain strings and parameters here, so they cannot disagree on what a status,
+a room, an online meeting or a private item is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from imm_tui.ingest.items import ONLINE, Attendee
+
+CANCELLED_PREFIX = re.compile(r"^\s*(canceled|cancelled|geannuleerd|afgezegd)\s*:", re.I)
+ROOM_NAME = re.compile(r"\b(room|meeting ?room|vergaderruimte|vergaderzaal|zaal|ruimte|resource|boardroom)\b", re.I)
+AVAILABILITY_SUBJECTS = {"busy", "free", "tentative", "out of office", "working elsewhere", "bezet", "vrij", "voorlopig",
+                         "afwezig", "elders aan het werk", ""}
+
+
+def email_of(value: str) -> str:
+    text = value.strip()
+    if text.lower().startswith("mailto:"):
+        text = text[7:]
+    return text.strip().lower()
+
+
+def attendee(value: str, params: dict[str, str]) -> Attendee:
+    email = email_of(value)
+    cutype = params.get("CUTYPE", "").upper()
+    local = email.split("@", 1)[0]
+    if not cutype or cutype == "INDIVIDUAL":
+        name = params.get("CN", "")
+        if ROOM_NAME.search(local.replace(".", " ").replace("_", " ")) or ROOM_NAME.search(name):
+            cutype = "ROOM"
+    return Attendee(email=email, partstat=params.get("PARTSTAT", "").upper(), cutype=cutype)
+
+
+def categories(values: Iterable[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values:
+        for part in re.split(r"(?<!\\),", value):
+            part = part.replace("\\,", ",").strip()
+            if part and part not in out:
+                out.append(part)
+    return tuple(out)
+
+
+def is_online(location: str, description: str, has_conference: bool) -> bool:
+    return has_conference or bool(ONLINE.search(location) or ONLINE.search(description))
+
+
+def is_cancelled(status: str, subject: str) -> bool:
+    return status.upper() == "CANCELLED" or bool(CANCELLED_PREFIX.match(subject))
+
+
+def is_free(transp: str, busy_status: str) -> bool:
+    return transp.upper() == "TRANSPARENT" or busy_status.upper() == "FREE"
+
+
+def is_private(klass: str, sensitivity: str = "") -> bool:
+    return klass.upper() in ("PRIVATE", "CONFIDENTIAL") or sensitivity.lower() in ("private", "privé", "prive", "confidential")
+
+
+def unescape(value: str) -> str:
+    """RFC 5545 TEXT unescaping."""
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)

@@ -1,0 +1,176 @@
+"""Read an .ics file with icalendar, x-wr-timezone and recurring-ical-events: the reference reader.
+
+Slow on very large exports but authoritative; the fast scanner (ics_scan.py) hands it every series and
+every item it cannot read itself, and the tests compare both on every fixture.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import recurring_ical_events
+import x_wr_timezone
+from icalendar import Calendar, Component
+
+from imm_tui.ingest import ics_fields as f
+from imm_tui.ingest.items import RawItem, ReadResult
+from imm_tui.ingest.text import decode, repair, unfold
+
+
+class UnreadableFile(Exception):
+    """The file as a whole cannot be read (not a calendar, broken beyond repair)."""
+
+
+def read_ics(data: bytes, zone: ZoneInfo, window: tuple[date, date]) -> ReadResult:
+    """Every occurrence in `window` (start inclusive, end exclusive) of the file `data`."""
+    lines, warnings = repair(unfold(decode(data)), zone)
+    result = ReadResult(warnings=warnings)
+    expand_lines(lines, zone, window, result)
+    return result
+
+
+def parse_calendar(lines: list[str]) -> Calendar:
+    if not any(line.upper().startswith("BEGIN:VCALENDAR") for line in lines[:50]):
+        raise UnreadableFile("not an iCalendar file (no BEGIN:VCALENDAR)")
+    try:
+        calendars = Calendar.from_ical("\r\n".join(line for line in lines if line.strip()) + "\r\n", multiple=True)
+    except (ValueError, IndexError, KeyError) as error:
+        raise UnreadableFile(f"not a readable iCalendar file: {error}") from None
+    if not calendars:
+        raise UnreadableFile("no calendar in the file")
+    calendar: Calendar = calendars[0]
+    for extra in calendars[1:]:
+        for component in extra.subcomponents:
+            calendar.add_component(component)
+    return calendar
+
+
+def expand_lines(lines: list[str], zone: ZoneInfo, window: tuple[date, date], result: ReadResult) -> None:
+    calendar = parse_calendar(lines)
+    result.owner_hint = result.owner_hint or str(calendar.get("X-WR-CALNAME", ""))
+    reply = str(calendar.get("METHOD", "")).upper() == "REPLY"
+    try:
+        calendar = x_wr_timezone.to_standard(calendar)
+    except Exception as error:  # noqa: BLE001 - a broken X-WR-TIMEZONE must not lose the file
+        result.warnings.append(f"X-WR-TIMEZONE not applied: {error}")
+    events = calendar.walk("VEVENT")
+    # Series (and lone exceptions of series) key their instances by original start; one-offs by UID alone.
+    recurring = {str(e.get("UID", "")) for e in events if "RRULE" in e or "RDATE" in e or "RECURRENCE-ID" in e}
+    for occurrence in _occurrences(calendar, events, window, result):
+        item = to_item(occurrence, recurring, reply, result)
+        if item is not None:
+            result.items.append(item)
+
+
+def _occurrences(calendar: Calendar, events: list[Component], window: tuple[date, date], result: ReadResult) -> Iterable[Component]:
+    try:
+        return list(recurring_ical_events.of(calendar).between(*window))
+    except Exception:  # noqa: BLE001 - isolate the broken series below, keep the rest
+        pass
+    occurrences: list[Component] = []
+    by_uid: dict[str, list[Component]] = {}
+    for event in events:
+        by_uid.setdefault(str(event.get("UID", "")), []).append(event)
+    timezones = calendar.walk("VTIMEZONE")
+    for uid, group in by_uid.items():
+        single = Calendar()
+        for tz in timezones:
+            single.add_component(tz)
+        for event in group:
+            single.add_component(event)
+        try:
+            occurrences.extend(recurring_ical_events.of(single).between(*window))
+        except Exception as error:  # noqa: BLE001 - one broken series never aborts the file
+            result.warnings.append(f"series '{_short(uid)}' skipped: {error}".strip())
+            result.skip("broken series")
+    return occurrences
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _text(component: Component, name: str) -> str:
+    value = component.get(name)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    return str(value)
+
+
+def _params(value: Any) -> dict[str, str]:
+    params = getattr(value, "params", {}) or {}
+    return {str(k).upper(): str(v) for k, v in params.items()}
+
+
+def to_item(event: Component, recurring: set[str], reply: bool, result: ReadResult) -> RawItem | None:
+    try:
+        start = event.decoded("DTSTART")
+    except (KeyError, ValueError, AttributeError):
+        result.skip("no readable start")
+        return None
+    if not isinstance(start, date):
+        result.skip("no readable start")
+        return None
+    end: datetime | date | None = None
+    try:
+        if "DTEND" in event:
+            end = event.decoded("DTEND")
+        elif "DURATION" in event:
+            end = start + event.decoded("DURATION")
+    except (ValueError, TypeError, AttributeError):
+        end = None
+    all_day = not isinstance(start, datetime) or _text(event, "X-MICROSOFT-CDO-ALLDAYEVENT").upper() == "TRUE"
+    uid = _text(event, "UID")
+    subject = _text(event, "SUMMARY")
+    if not uid:
+        uid = "nouid-" + hashlib.sha1(f"{start}|{subject}".encode()).hexdigest()[:16]
+    occurrence = ""
+    if uid in recurring and event.get("RECURRENCE-ID") is not None:
+        occurrence = occurrence_key(event.decoded("RECURRENCE-ID"))
+    raw_categories = event.get("CATEGORIES")
+    values: list[str] = []
+    for cat in raw_categories if isinstance(raw_categories, list) else [raw_categories] if raw_categories is not None else []:
+        values.extend(str(c) for c in getattr(cat, "cats", [cat]))
+    attendees_raw = event.get("ATTENDEE")
+    attendee_values = attendees_raw if isinstance(attendees_raw, list) else [attendees_raw] if attendees_raw is not None else []
+    location = _text(event, "LOCATION")
+    conference = any(k in event for k in ("CONFERENCE", "X-MICROSOFT-SKYPETEAMSMEETINGURL", "X-GOOGLE-CONFERENCE"))
+    return RawItem(
+        uid=uid,
+        occurrence=occurrence,
+        start=start,
+        end=end,
+        all_day=all_day,
+        subject=subject,
+        location=location,
+        categories=f.categories(values),
+        online=f.is_online(location, _text(event, "DESCRIPTION"), conference),
+        attendees=tuple(f.attendee(str(a), _params(a)) for a in attendee_values),
+        organizer=f.email_of(_text(event, "ORGANIZER")),
+        cancelled=f.is_cancelled(_text(event, "STATUS"), subject),
+        free=f.is_free(_text(event, "TRANSP"), _text(event, "X-MICROSOFT-CDO-BUSYSTATUS")),
+        private=f.is_private(_text(event, "CLASS")),
+        reply=reply,
+    )
+
+
+def occurrence_key(value: date) -> str:
+    """The original start of a series instance, in UTC for times, as ISO text."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
+        return value.strftime("%Y%m%dT%H%M%S")
+    return value.strftime("%Y%m%d")
+
+
+def window_for(year: int, margin_days: int = 7) -> tuple[date, date]:
+    """The ISO year's weeks plus a margin, to expand series in."""
+    first = date.fromisocalendar(year, 1, 1) - timedelta(days=margin_days)
+    last = date.fromisocalendar(year + 1, 1, 1) + timedelta(days=margin_days)
+    return first, last

@@ -1,0 +1,200 @@
+"""Import calendar files into the store: find them, tell whose they are, read, classify, write.
+
+Files are read in parallel processes when there are several; each is written to the store in its own
+transaction by this process. A file that did not change since its last import (same size and time, or
+same content) is `unchanged` and costs a `stat`. A file that cannot be read fails alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from imm_tui.ingest.classify import Classifier
+from imm_tui.ingest.people import person_from_content, person_from_path
+from imm_tui.ingest.rows import Counts, build_rows
+from imm_tui.ingest.store import Store
+from imm_tui.model.accounts import Account
+from imm_tui.model.classify import Classification
+
+CALENDAR_SUFFIXES = (".ics", ".ical", ".ifb", ".icalendar", ".csv")
+MAX_FILE_BYTES = 1 << 30
+Status = Literal["imported", "unchanged", "failed"]
+Progress = Callable[[int, int, "FileOutcome"], None]
+
+
+@dataclass(frozen=True)
+class ImportSpec:
+    """Everything a worker process needs to read and classify a file (picklable)."""
+
+    year: int
+    timezone: str
+    people: tuple[tuple[str, str], ...]  # (id, e-mail)
+    classification: Classification
+    accounts: tuple[Account, ...]
+    imports: str | None  # the workspace's imports/ folder
+    person: str | None = None  # --person: every file belongs to this person
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: Status
+    person: str | None = None
+    calendar: str = ""  # the calendar's own name (X-WR-CALNAME), to tell two calendars of one person apart
+    message: str = ""
+    warnings: list[str] = field(default_factory=list)
+    counts: Counts = field(default_factory=Counts)
+    rows: list[tuple[object, ...]] = field(default_factory=list)
+    sha256: str = ""
+    size: int = 0
+    mtime_ns: int = 0
+
+    def line(self) -> str:
+        if self.status == "imported":
+            return f"{self.path}: imported {len(self.rows)}" + (f" ({self.person})" if self.person else "")
+        if self.status == "unchanged":
+            return f"{self.path}: unchanged"
+        return f"{self.path}: failed: {self.message}"
+
+
+@dataclass
+class ImportReport:
+    files: list[FileOutcome] = field(default_factory=list)
+    counts: Counts = field(default_factory=Counts)
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.status == "failed"]
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """Calendar files under `paths` (folders recursively), in a stable order, each once."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in CALENDAR_SUFFIXES)
+        else:
+            found.append(path)
+    unique: dict[str, Path] = {}
+    for path in found:
+        unique.setdefault(str(path.resolve()), path)
+    return list(unique.values())
+
+
+def read_file(path: Path, spec: ImportSpec, known_sha: str | None = None) -> FileOutcome:
+    """Read, identify and classify one file (runs in a worker process). Never raises."""
+    outcome = FileOutcome(path=str(path), status="failed")
+    try:
+        stat = path.stat()
+        outcome.size, outcome.mtime_ns = stat.st_size, stat.st_mtime_ns
+        if stat.st_size > MAX_FILE_BYTES:
+            outcome.message = f"file is larger than {MAX_FILE_BYTES >> 20} MB"
+            return outcome
+        data = path.read_bytes()
+    except OSError as error:
+        outcome.message = f"cannot read: {error.strerror or error}"
+        return outcome
+    outcome.sha256 = hashlib.sha256(data).hexdigest()
+    if known_sha == outcome.sha256:
+        outcome.status = "unchanged"
+        return outcome
+    try:
+        return _read(path, data, spec, outcome)
+    except Exception as error:  # noqa: BLE001 - one file fails alone, with a message, never a traceback
+        outcome.status, outcome.rows = "failed", []
+        outcome.message = f"{type(error).__name__}: {error}" if not str(error).startswith("line") else str(error)
+        return outcome
+
+
+def _read(path: Path, data: bytes, spec: ImportSpec, outcome: FileOutcome) -> FileOutcome:
+    from imm_tui.ingest.readers import read_calendar
+
+    zone = ZoneInfo(spec.timezone)
+    result = read_calendar(path, data, zone, spec.year)
+    outcome.warnings = result.warnings
+    person = spec.person or person_from_path(path, Path(spec.imports) if spec.imports else None, spec.people)
+    person = person or person_from_content(result.owner_hint, result.items, spec.people)
+    if person is None:
+        outcome.message = "cannot tell whose calendar this is: put it in imports/<person-id>/, name it <person-id>.ics, or use --person"
+        return outcome
+    email = dict(spec.people).get(person, "")
+    counts = Counts()
+    for reason, count in result.skipped.items():
+        counts.skip(reason, count)
+    outcome.rows = build_rows(
+        result.items, person=person, owner_email=email, year=spec.year, zone=zone,
+        classifier=Classifier(spec.classification, spec.accounts), count_only=spec.classification.privacy.count_only, counts=counts,
+    )
+    outcome.person, outcome.counts, outcome.status = person, counts, "imported"
+    outcome.calendar = result.owner_hint.strip().lower()
+    return outcome
+
+
+def import_files(
+    paths: Sequence[Path],
+    store: Store,
+    spec: ImportSpec,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> ImportReport:
+    """Import `paths` into `store`; returns one outcome per file."""
+    report = ImportReport()
+    files = discover(paths)
+    pending: list[tuple[Path, str | None]] = []
+    done = 0
+
+    def finish(outcome: FileOutcome) -> None:
+        nonlocal done
+        done += 1
+        if outcome.status == "imported" and outcome.person:
+            try:
+                store.replace_file(
+                    path=outcome.path, person=outcome.person, calendar=outcome.calendar, sha256=outcome.sha256, size=outcome.size,
+                    mtime_ns=outcome.mtime_ns, imported_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                    rows=outcome.rows, warnings="\n".join(outcome.warnings),
+                )
+                report.counts.merge(outcome.counts)
+            except Exception as error:  # noqa: BLE001 - reported per file; the transaction was rolled back
+                outcome.status, outcome.message = "failed", f"could not be stored: {error}"
+        elif outcome.status == "unchanged":
+            record = store.file(outcome.path)
+            if record is not None and (record.size, record.mtime_ns) != (outcome.size, outcome.mtime_ns) and outcome.size:
+                store.touch(record, outcome.size, outcome.mtime_ns)
+        report.files.append(outcome)
+        if progress is not None:
+            progress(done, len(files), outcome)
+        outcome.rows = [] if outcome.status != "imported" else outcome.rows
+
+    for path in files:
+        key = str(path)
+        record = store.file(key)
+        try:
+            stat = path.stat()
+        except OSError as error:
+            finish(FileOutcome(path=key, status="failed", message=f"cannot read: {error.strerror or error}"))
+            continue
+        if record is not None and record.size == stat.st_size and record.mtime_ns == stat.st_mtime_ns:
+            finish(FileOutcome(path=key, status="unchanged", person=record.person))
+            continue
+        pending.append((path, record.sha256 if record else None))
+
+    count = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    if len(pending) < 3 or count < 2:
+        for path, sha in pending:
+            finish(read_file(path, spec, sha))
+    else:
+        with ProcessPoolExecutor(max_workers=count) as pool:
+            # Written in file order, whatever order the workers finish in: the outcome must not depend on timing.
+            futures = [pool.submit(read_file, path, spec, sha) for path, sha in pending]
+            for future in futures:
+                finish(future.result())
+    report.files.sort(key=lambda f: f.path)
+    return report

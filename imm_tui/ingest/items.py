@@ -1,0 +1,60 @@
+"""One calendar occurrence as the readers hand it on, before classification.
+
+Only what the monitor and the rules need: no descriptions (just whether they hold an online-meeting
+link), and attendees as e-mail, participation status and type, so that the owner's own reply and
+external people can be recognised. The store keeps even less (see store.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+ONLINE = re.compile(r"teams\.microsoft\.com|teams\.live\.com|zoom\.us|meet\.google\.com|webex\.com|whereby\.com|gotomeeting\.com", re.I)
+
+
+@dataclass(frozen=True)
+class Attendee:
+    email: str  # lower case; may be empty when an export gives names only
+    partstat: str = ""  # ACCEPTED, DECLINED, TENTATIVE, NEEDS-ACTION
+    cutype: str = ""  # INDIVIDUAL, ROOM, RESOURCE, GROUP
+
+    @property
+    def is_room(self) -> bool:
+        return self.cutype in ("ROOM", "RESOURCE")
+
+
+@dataclass(frozen=True)
+class RawItem:
+    """A single occurrence: a one-off appointment, or one instance of a series."""
+
+    uid: str
+    occurrence: str  # "" for one-off items; the original start (UTC ISO or date) for a series instance
+    start: datetime | date  # aware datetime, naive (floating) datetime, or a date for all-day items
+    end: datetime | date | None
+    all_day: bool
+    subject: str = ""
+    location: str = ""
+    categories: tuple[str, ...] = ()
+    online: bool = False
+    attendees: tuple[Attendee, ...] = ()
+    organizer: str = ""
+    cancelled: bool = False
+    free: bool = False
+    private: bool = False
+    reply: bool = False  # the export is a meeting reply (METHOD:REPLY): the owner answered, not met
+    line: int | None = None  # where the item starts in its file, for messages
+
+
+@dataclass
+class ReadResult:
+    """What a reader got from one file: the items, and what it had to say about them."""
+
+    items: list[RawItem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)  # reason -> count of items not read
+    owner_hint: str = ""  # an e-mail or name the file says it belongs to (X-WR-CALNAME, organiser…)
+
+    def skip(self, reason: str) -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1

@@ -1,0 +1,37 @@
+"""Pick the reader for a calendar file by its content (an .ics or an Outlook CSV)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from imm_tui.ingest import ics_fields
+from imm_tui.ingest.ics_library import read_ics, window_for
+from imm_tui.ingest.items import ReadResult
+from imm_tui.ingest.outlook_csv import is_outlook_csv, read_outlook_csv
+
+AVAILABILITY_WARNING = (
+    "this looks like an availability-only export (subjects such as 'Busy' or 'Free', no attendees): "
+    "only items whose categories prove an activity can count; export with full details"
+)
+
+
+def read_calendar(path: Path, data: bytes, zone: ZoneInfo, year: int) -> ReadResult:
+    head = data[:4096].lstrip(b"\xef\xbb\xbf").lstrip()
+    if head[:15].upper().startswith(b"BEGIN:VCALENDAR") or path.suffix.lower() in (".ics", ".ical", ".ifb", ".icalendar"):
+        result = read_ics(data, zone, window_for(year))
+    elif is_outlook_csv(data):
+        result = read_outlook_csv(data, str(path))
+    else:
+        raise ValueError("not a calendar: expected an .ics file or an Outlook CSV export")
+    if _availability_only(result):
+        result.warnings.append(AVAILABILITY_WARNING)
+    return result
+
+
+def _availability_only(result: ReadResult) -> bool:
+    items = result.items
+    if len(items) < 3:
+        return False
+    bare = sum(1 for i in items if i.subject.strip().lower() in ics_fields.AVAILABILITY_SUBJECTS and not i.attendees)
+    return bare >= 0.9 * len(items)

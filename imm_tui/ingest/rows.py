@@ -1,0 +1,119 @@
+"""RawItems → store rows: time zone, ISO week, privacy and classification, for one person's file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timezone
+from zoneinfo import ZoneInfo
+
+from imm_tui.ingest.classify import Classifier, Contact, Verdict
+from imm_tui.ingest.items import RawItem
+
+MAX_TEXT = 300  # a subject or location longer than this is cut: the rules need no more
+
+
+@dataclass
+class Counts:
+    """What became of the items of one import."""
+
+    activities: dict[str, int] = field(default_factory=dict)
+    unclassified: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    def add(self, verdict: Verdict) -> None:
+        if verdict.skip_reason:
+            self.skip(verdict.skip_reason)
+        elif verdict.activity:
+            self.activities[verdict.activity] = self.activities.get(verdict.activity, 0) + 1
+        else:
+            self.unclassified += 1
+
+    def skip(self, reason: str, count: int = 1) -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + count
+
+    def merge(self, other: Counts) -> None:
+        for key, value in other.activities.items():
+            self.activities[key] = self.activities.get(key, 0) + value
+        self.unclassified += other.unclassified
+        for key, value in other.skipped.items():
+            self.skip(key, value)
+
+
+def instant(value: datetime | date, zone: ZoneInfo) -> tuple[datetime, date]:
+    """(UTC instant, local day in the plan's zone). Floating times and dates are in the plan's zone."""
+    if isinstance(value, datetime):
+        aware = value if value.tzinfo is not None else value.replace(tzinfo=zone)
+        return aware.astimezone(timezone.utc), aware.astimezone(zone).date()
+    return datetime.combine(value, time(0), zone).astimezone(timezone.utc), value
+
+
+def minutes_between(start: datetime | date, end: datetime | date | None) -> float:
+    if end is None:
+        return 0.0
+    if isinstance(start, datetime) and isinstance(end, datetime):
+        if (start.tzinfo is None) != (end.tzinfo is None):
+            end = end.replace(tzinfo=start.tzinfo)
+        return max(0.0, (end - start).total_seconds() / 60)
+    if not isinstance(start, datetime) and not isinstance(end, datetime):
+        return max(0.0, (end - start).days * 1440.0)
+    return 0.0
+
+
+def build_rows(
+    items: list[RawItem],
+    *,
+    person: str,
+    owner_email: str,
+    year: int,
+    zone: ZoneInfo,
+    classifier: Classifier,
+    count_only: bool,
+    counts: Counts,
+) -> list[tuple[object, ...]]:
+    """Store rows (store.ITEM_COLUMNS order, file_id left 0) for the items that fall in the plan year."""
+    owner = owner_email.lower()
+    rows: list[tuple[object, ...]] = []
+    seen: set[tuple[str, str]] = set()
+    for item in items:
+        key = (item.uid, item.occurrence)
+        if key in seen:
+            counts.skip("duplicate")
+            continue
+        seen.add(key)
+        start_utc, day = instant(item.start, zone)
+        iso = day.isocalendar()
+        if iso.year != year:
+            counts.skip("outside the plan year")
+            continue
+        declined = item.reply or any(a.email == owner and a.partstat == "DECLINED" for a in item.attendees if owner)
+        domains = sorted({
+            address.split("@", 1)[1]
+            for address in [*(a.email for a in item.attendees if not a.is_room), item.organizer]
+            if "@" in address and address != owner
+        })
+        private = item.private
+        keep_text = not (private or count_only)
+        contact = Contact(
+            subject=item.subject[:MAX_TEXT] if keep_text else None,
+            location=item.location[:MAX_TEXT] if keep_text else None,
+            categories=item.categories,
+            domains=tuple(domains),
+            external=False,
+            online=item.online,
+            all_day=item.all_day,
+            minutes=minutes_between(item.start, item.end),
+            private=private,
+            cancelled=item.cancelled,
+            declined=declined,
+            free=item.free,
+        )
+        verdict = classifier.classify(contact)
+        counts.add(verdict)
+        rows.append((
+            person, item.uid, item.occurrence, 0, start_utc.strftime("%Y-%m-%dT%H:%M:%SZ"), day.isoformat(), iso.year, iso.week,
+            contact.minutes, int(item.all_day), contact.subject, contact.location, "\n".join(item.categories),
+            None if count_only else ",".join(domains), int(verdict.external), int(item.online), int(private),
+            int(item.cancelled), int(declined), int(item.free), verdict.activity, verdict.rule, int(verdict.commitment),
+            verdict.account, verdict.account_status, verdict.skip_reason,
+        ))
+    return rows

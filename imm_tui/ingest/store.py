@@ -1,0 +1,223 @@
+"""The local activity store, `<workspace>/imm.sqlite`.
+
+Keeps only what the monitor and the rules need: per occurrence its week, duration, categories, flags,
+attendee *domains* (never addresses or names), and — unless the item is private or the workspace is
+count-only — its subject and location. Every imported file is written in one transaction, so a failed
+or interrupted import leaves the store as it was. The schema carries a version and migrates in place.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 10_000
+
+ITEM_COLUMNS = (
+    "person", "uid", "occurrence", "file_id", "start_utc", "local_day", "iso_year", "iso_week", "minutes", "all_day",
+    "subject", "location", "categories", "domains", "external", "online", "private", "cancelled", "declined", "free",
+    "activity", "rule", "commitment", "account", "account_status", "skip_reason",
+)
+
+_MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE files (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        person TEXT NOT NULL,
+        calendar TEXT NOT NULL DEFAULT '',
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        imported_at TEXT NOT NULL,
+        first_day TEXT,
+        last_day TEXT,
+        items INTEGER NOT NULL,
+        warnings TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE items (
+        person TEXT NOT NULL,
+        uid TEXT NOT NULL,
+        occurrence TEXT NOT NULL,
+        file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+        start_utc TEXT NOT NULL,
+        local_day TEXT NOT NULL,
+        iso_year INTEGER NOT NULL,
+        iso_week INTEGER NOT NULL,
+        minutes REAL NOT NULL,
+        all_day INTEGER NOT NULL,
+        subject TEXT,
+        location TEXT,
+        categories TEXT NOT NULL,
+        domains TEXT,
+        external INTEGER NOT NULL,
+        online INTEGER NOT NULL,
+        private INTEGER NOT NULL,
+        cancelled INTEGER NOT NULL,
+        declined INTEGER NOT NULL,
+        free INTEGER NOT NULL,
+        activity TEXT,
+        rule INTEGER,
+        commitment INTEGER NOT NULL,
+        account TEXT,
+        account_status TEXT,
+        skip_reason TEXT,
+        PRIMARY KEY (person, uid, occurrence)
+    ) WITHOUT ROWID;
+    CREATE INDEX items_by_week ON items (person, iso_year, iso_week);
+    CREATE INDEX items_by_day ON items (person, local_day);
+    CREATE INDEX items_by_file ON items (file_id);
+    """,
+}
+
+
+class StoreError(Exception):
+    """The store cannot be opened or is newer than this version of IMM."""
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    id: int
+    path: str
+    person: str
+    sha256: str
+    size: int
+    mtime_ns: int
+
+
+class Store:
+    """An open store. Use `with Store.open(path) as store:`."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self.connection = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        try:
+            connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{path}: cannot open the activity store: {error}") from None
+        store = cls(connection, path)
+        store._migrate()
+        return store
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    @property
+    def version(self) -> int:
+        row = self.connection.execute("PRAGMA user_version").fetchone()
+        return int(row[0])
+
+    def _migrate(self) -> None:
+        current = self.version
+        if current > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer IMM (schema {current}, this one knows {SCHEMA_VERSION})")
+        if current == SCHEMA_VERSION:
+            return
+        with self.transaction():
+            for version in range(current + 1, SCHEMA_VERSION + 1):
+                for statement in _MIGRATIONS[version].split(";"):
+                    if statement.strip():
+                        self.connection.execute(statement)
+            self.connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error: all of it or nothing."""
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.connection
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    # --- files -----------------------------------------------------------------------------------
+    def file(self, path: str) -> FileRecord | None:
+        row = self.connection.execute("SELECT id, path, person, sha256, size, mtime_ns FROM files WHERE path = ?", (path,)).fetchone()
+        return FileRecord(*row) if row else None
+
+    def files(self) -> list[FileRecord]:
+        rows = self.connection.execute("SELECT id, path, person, sha256, size, mtime_ns FROM files ORDER BY path").fetchall()
+        return [FileRecord(*row) for row in rows]
+
+    def touch(self, record: FileRecord, size: int, mtime_ns: int) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE files SET size = ?, mtime_ns = ? WHERE id = ?", (size, mtime_ns, record.id))
+
+    def replace_file(
+        self,
+        *,
+        path: str,
+        person: str,
+        calendar: str,
+        sha256: str,
+        size: int,
+        mtime_ns: int,
+        imported_at: str,
+        rows: Sequence[tuple[object, ...]],
+        warnings: str,
+    ) -> None:
+        """Write one file's items in one transaction.
+
+        A newer export of the same calendar (same person and calendar name) replaces that calendar's
+        items in the days the new file covers: what was deleted or moved in Outlook goes here too.
+        Other calendars of the same person are left alone.
+        """
+        days = [str(r[5]) for r in rows]
+        first, last = (min(days), max(days)) if days else (None, None)
+        with self.transaction() as db:
+            previous = db.execute("SELECT id FROM files WHERE path = ?", (path,)).fetchone()
+            if previous:
+                db.execute("DELETE FROM items WHERE file_id = ?", (previous[0],))
+                db.execute("DELETE FROM files WHERE id = ?", (previous[0],))
+            if first is not None:
+                db.execute(
+                    "DELETE FROM items WHERE person = ? AND local_day BETWEEN ? AND ?"
+                    " AND file_id IN (SELECT id FROM files WHERE person = ? AND calendar = ?)",
+                    (person, first, last, person, calendar),
+                )
+            cursor = db.execute(
+                "INSERT INTO files (path, person, calendar, sha256, size, mtime_ns, imported_at, first_day, last_day, items, warnings)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (path, person, calendar, sha256, size, mtime_ns, imported_at, first, last, len(rows), warnings),
+            )
+            file_id = cursor.lastrowid
+            placeholders = ", ".join("?" * len(ITEM_COLUMNS))
+            db.executemany(
+                f"INSERT OR REPLACE INTO items ({', '.join(ITEM_COLUMNS)}) VALUES ({placeholders})",
+                ((*r[:3], file_id, *r[4:]) for r in rows),
+            )
+
+    # --- items -----------------------------------------------------------------------------------
+    def items(self, columns: Iterable[str] = ITEM_COLUMNS, where: str = "", params: Sequence[object] = ()) -> list[tuple[object, ...]]:
+        names = ", ".join(columns)
+        sql = f"SELECT {names} FROM items" + (f" WHERE {where}" if where else "") + " ORDER BY person, start_utc"
+        return self.connection.execute(sql, tuple(params)).fetchall()
+
+    def meta(self, key: str) -> str | None:
+        row = self.connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.connection.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    def integrity_ok(self) -> bool:
+        return bool(self.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
