@@ -51,7 +51,8 @@ def run_import(args: argparse.Namespace) -> int:
                                                          if kv[0] in plan.activity_ids else 99)) or "nothing"
     skipped = ", ".join(f"{r} {n}" for r, n in sorted(counts.skipped.items())) or "none"
     states = [o.status for o in report.files]
-    print(f"{len(states)} files: {states.count('imported')} imported, {states.count('unchanged')} unchanged, {states.count('failed')} failed")
+    imported, unchanged, failed = states.count("imported"), states.count("unchanged"), states.count("failed")
+    print(f"{len(states)} files: {imported} imported, {unchanged} unchanged, {failed} failed")
     print(f"counted: {counted}; unclassified: {counts.unclassified}; skipped: {skipped}")
     return EXIT_INPUT if report.failed else EXIT_OK
 

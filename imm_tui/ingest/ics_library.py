@@ -17,11 +17,11 @@ import x_wr_timezone
 from icalendar import Calendar, Component
 
 from imm_tui.ingest import ics_fields as f
-from imm_tui.ingest.items import RawItem, ReadResult
+from imm_tui.ingest.items import CalendarError, RawItem, ReadResult
 from imm_tui.ingest.text import decode, repair, unfold
 
 
-class UnreadableFile(Exception):
+class UnreadableFile(CalendarError):
     """The file as a whole cannot be read (not a calendar, broken beyond repair)."""
 
 
@@ -41,7 +41,7 @@ def parse_calendar(lines: list[str]) -> Calendar:
     except (ValueError, IndexError, KeyError) as error:
         raise UnreadableFile(f"not a readable iCalendar file: {error}") from None
     if not calendars:
-        raise UnreadableFile("no calendar in the file")
+        raise UnreadableFile("no complete calendar in the file (is it cut off?)")
     calendar: Calendar = calendars[0]
     for extra in calendars[1:]:
         for component in extra.subcomponents:

@@ -12,12 +12,13 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo
 
 from imm_tui.ingest.classify import Classifier
+from imm_tui.ingest.items import CalendarError
 from imm_tui.ingest.people import person_from_content, person_from_path
 from imm_tui.ingest.rows import Counts, build_rows
 from imm_tui.ingest.store import Store
@@ -108,10 +109,12 @@ def read_file(path: Path, spec: ImportSpec, known_sha: str | None = None) -> Fil
         return outcome
     try:
         return _read(path, data, spec, outcome)
+    except CalendarError as error:
+        outcome.status, outcome.rows, outcome.message = "failed", [], str(error)
     except Exception as error:  # noqa: BLE001 - one file fails alone, with a message, never a traceback
         outcome.status, outcome.rows = "failed", []
-        outcome.message = f"{type(error).__name__}: {error}" if not str(error).startswith("line") else str(error)
-        return outcome
+        outcome.message = f"could not be read ({type(error).__name__}: {error})"
+    return outcome
 
 
 def _read(path: Path, data: bytes, spec: ImportSpec, outcome: FileOutcome) -> FileOutcome:
@@ -158,7 +161,7 @@ def import_files(
             try:
                 store.replace_file(
                     path=outcome.path, person=outcome.person, calendar=outcome.calendar, sha256=outcome.sha256, size=outcome.size,
-                    mtime_ns=outcome.mtime_ns, imported_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                    mtime_ns=outcome.mtime_ns, imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
                     rows=outcome.rows, warnings="\n".join(outcome.warnings),
                 )
                 report.counts.merge(outcome.counts)

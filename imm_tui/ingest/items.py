@@ -47,6 +47,10 @@ class RawItem:
     line: int | None = None  # where the item starts in its file, for messages
 
 
+class CalendarError(Exception):
+    """A file that cannot be read as a calendar; the message is for the user, naming what is wrong."""
+
+
 @dataclass
 class ReadResult:
     """What a reader got from one file: the items, and what it had to say about them."""

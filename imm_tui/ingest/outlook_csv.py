@@ -14,7 +14,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from imm_tui.ingest import ics_fields as f
-from imm_tui.ingest.items import ONLINE, Attendee, RawItem, ReadResult
+from imm_tui.ingest.items import ONLINE, Attendee, CalendarError, RawItem, ReadResult
 from imm_tui.ingest.text import decode
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -41,7 +41,7 @@ _DATE = re.compile(r"^\s*(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})\s*$")
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([aApP]\.?\s*[mM]\.?)?\s*$")
 
 
-class CsvProblem(Exception):
+class CsvProblem(CalendarError):
     """The file cannot be read as an Outlook calendar export."""
 
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from imm_tui.ingest import ics_fields
 from imm_tui.ingest.ics_library import read_ics, window_for
-from imm_tui.ingest.items import ReadResult
+from imm_tui.ingest.items import CalendarError, ReadResult
 from imm_tui.ingest.outlook_csv import is_outlook_csv, read_outlook_csv
 
 AVAILABILITY_WARNING = (
@@ -23,7 +23,7 @@ def read_calendar(path: Path, data: bytes, zone: ZoneInfo, year: int) -> ReadRes
     elif is_outlook_csv(data):
         result = read_outlook_csv(data, str(path))
     else:
-        raise ValueError("not a calendar: expected an .ics file or an Outlook CSV export")
+        raise CalendarError("not a calendar: expected an .ics file or an Outlook CSV export")
     if _availability_only(result):
         result.warnings.append(AVAILABILITY_WARNING)
     return result

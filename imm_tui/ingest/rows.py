@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from imm_tui.ingest.classify import Classifier, Contact, Verdict
@@ -43,8 +43,8 @@ def instant(value: datetime | date, zone: ZoneInfo) -> tuple[datetime, date]:
     """(UTC instant, local day in the plan's zone). Floating times and dates are in the plan's zone."""
     if isinstance(value, datetime):
         aware = value if value.tzinfo is not None else value.replace(tzinfo=zone)
-        return aware.astimezone(timezone.utc), aware.astimezone(zone).date()
-    return datetime.combine(value, time(0), zone).astimezone(timezone.utc), value
+        return aware.astimezone(UTC), aware.astimezone(zone).date()
+    return datetime.combine(value, time(0), zone).astimezone(UTC), value
 
 
 def minutes_between(start: datetime | date, end: datetime | date | None) -> float:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from imm_tui.ingest.timezones import resolve_zone
@@ -122,5 +122,5 @@ def _fix_all_day_until(lines: list[str], zone: ZoneInfo) -> list[str]:
 
 
 def _local_date(day: str, time: str, zone: ZoneInfo) -> str:
-    moment = datetime.strptime(day + time, "%Y%m%d%H%M%S").replace(tzinfo=timezone.utc).astimezone(zone)
+    moment = datetime.strptime(day + time, "%Y%m%d%H%M%S").replace(tzinfo=UTC).astimezone(zone)
     return moment.strftime("%Y%m%d")

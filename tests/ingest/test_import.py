@@ -1,0 +1,198 @@
+"""Importing calendars into the store, end to end, with weekly counts worked out by hand.
+
+Hand count with the demo's classify.toml (rule 1 Klantbezoek→visit, 3 offerte→offer, 5 Bellen→call,
+6 online+external→video, 7 external→visit, 8 #commit flag):
+- jdv, outlook_windows_tz (W09): visit (category), call, offer (subject), visit (external: De Kroon);
+  the internal meeting is unclassified.
+  skips_and_rooms (W36): private-with-category → visit; Teams with a customer → video + commitment;
+  declined, free, all-day skipped; a private item without category and a room-only meeting unclassified.
+- sbakker, google_utc: call W10 (Sunday 23:30 UTC = Monday), visit W10 (external), offers W12, W13, W14.
+- pvdberg, exchange_series: calls W14 ×2, W15 ×2; visits W18, W19 (moved), W22, W23 (duplicate UID once);
+  all-day ×3, cancelled ×4 (one occurrence, three of a cancelled series), one broken series skipped.
+- evdlinden: offer W40 (cp1252 subject), visit W40 (BOM file).
+- dpeters, Dutch CSV: visit W09, offer W09, visit W10 (Bellen;Klantbezoek: rule 1 comes first);
+  private without category unclassified; all-day and free skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from imm_tui.cli import main
+from imm_tui.ingest.importer import ImportSpec, import_files
+from imm_tui.ingest.reclassify import classification_of
+from imm_tui.ingest.store import Store
+from imm_tui.model.workspace import load_workspace
+from tests.ingest.conftest import DATA
+
+EXPECTED = {
+    ("jdv", 9, "visit"): 2, ("jdv", 9, "call"): 1, ("jdv", 9, "offer"): 1,
+    ("jdv", 36, "visit"): 1, ("jdv", 36, "video"): 1,
+    ("sbakker", 10, "call"): 1, ("sbakker", 10, "visit"): 1,
+    ("sbakker", 12, "offer"): 1, ("sbakker", 13, "offer"): 1, ("sbakker", 14, "offer"): 1,
+    ("pvdberg", 14, "call"): 2, ("pvdberg", 15, "call"): 2,
+    ("pvdberg", 18, "visit"): 1, ("pvdberg", 19, "visit"): 1, ("pvdberg", 22, "visit"): 1, ("pvdberg", 23, "visit"): 1,
+    ("evdlinden", 40, "offer"): 1, ("evdlinden", 40, "visit"): 1,
+    ("dpeters", 9, "visit"): 1, ("dpeters", 9, "offer"): 1, ("dpeters", 10, "visit"): 1,
+}
+
+
+def spec_for(root: Path, person: str | None = None) -> ImportSpec:
+    ws = load_workspace(root)
+    plan = ws.plan_document.plan
+    return ImportSpec(year=plan.plan.year, timezone=plan.plan.timezone, people=tuple((p.id, p.email or "") for p in plan.people),
+                      classification=classification_of(ws), accounts=tuple(ws.accounts), imports=str(ws.paths.imports), person=person)
+
+
+def weekly_counts(root: Path) -> dict[tuple[str, int, str], int]:
+    with sqlite3.connect(root / "imm.sqlite") as db:
+        rows = db.execute("SELECT person, iso_week, activity, count(*) FROM items WHERE activity IS NOT NULL GROUP BY 1, 2, 3").fetchall()
+    return {(p, w, a): n for p, w, a, n in rows}
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_weekly_counts_match_the_hand_count(workspace: Path, workers: int) -> None:
+    with Store.open(workspace / "imm.sqlite") as store:
+        report = import_files([workspace / "imports"], store, spec_for(workspace), workers=workers)
+    assert [f.status for f in report.files] == ["imported"] * 7
+    assert weekly_counts(workspace) == EXPECTED
+    counts = report.counts
+    assert counts.unclassified == 4
+    assert counts.skipped == {"all-day": 5, "broken series": 1, "cancelled": 4, "declined": 1, "free": 2}
+
+
+def test_commitment_rule_and_account_are_kept(workspace: Path) -> None:
+    with Store.open(workspace / "imm.sqlite") as store:
+        import_files([workspace / "imports" / "jdv"], store, spec_for(workspace))
+        rows = store.items(("uid", "activity", "rule", "commitment", "account", "account_status"), "uid = 'video-1'")
+    assert rows == [("video-1", "video", 5, 1, "Van Dijk Vastgoed", "client")]
+
+
+def test_reimport_changes_nothing_and_reports_unchanged(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "import", "-w", str(workspace))[0] == 0
+    before = weekly_counts(workspace)
+    db = sqlite3.connect(workspace / "imm.sqlite")
+    changes = db.execute("SELECT count(*), sum(length(subject)) FROM items").fetchone()
+    db.close()
+    code, out, _ = run(capsys, "import", "-w", str(workspace))
+    assert code == 0
+    assert out.count(": unchanged") == 7 and "0 imported, 7 unchanged" in out
+    for path in (workspace / "imports").rglob("*.ics"):
+        os.utime(path)  # touched but equal content: still unchanged (read, hashed, not re-imported)
+    code, out, _ = run(capsys, "import", "-w", str(workspace))
+    assert out.count(": unchanged") == 7
+    assert weekly_counts(workspace) == before
+    with sqlite3.connect(workspace / "imm.sqlite") as db:
+        assert db.execute("SELECT count(*), sum(length(subject)) FROM items").fetchone() == changes
+
+
+def test_a_newer_export_replaces_the_calendar_in_its_range(workspace: Path, tmp_path: Path) -> None:
+    target = workspace / "imports" / "sbakker" / "google_utc.ics"
+    with Store.open(workspace / "imm.sqlite") as store:
+        import_files([target.parent], store, spec_for(workspace))
+        assert weekly_counts(workspace)[("sbakker", 13, "offer")] == 1
+        newer = target.read_text().replace("RRULE:FREQ=WEEKLY;COUNT=3", "RRULE:FREQ=WEEKLY;COUNT=2")
+        newer = newer.replace("DTSTART:20270310T090000", "DTSTART:20270311T090000")
+        newer = newer.replace("DTEND:20270310T100000", "DTEND:20270311T100000")
+        newer_path = target.parent / "google_utc_week14.ics"
+        target.unlink()
+        newer_path.write_text(newer)
+        import_files([target.parent], store, spec_for(workspace))
+        days = [r[0] for r in store.items(("local_day",), "person = 'sbakker'")]
+    # The newer file covers 8–29 March: there the moved visit and the shorter series replace the old
+    # items; 5 April lies outside what it covers, so the earlier export still speaks for that day.
+    assert days == ["2027-03-08", "2027-03-11", "2027-03-22", "2027-03-29", "2027-04-05"]
+
+
+def test_a_bad_file_fails_alone_and_writes_nothing(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = workspace / "imports" / "jdv" / "broken.ics"
+    bad.write_bytes(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:2027\x00\xff\r\n")
+    (workspace / "imports" / "jdv" / "notes.csv").write_text("just,some,numbers\n1,2,3\n")
+    code, out, err = run(capsys, "import", "-w", str(workspace))
+    assert code == 2
+    assert f"{bad}: failed: " in out
+    assert "notes.csv: failed: not a calendar" in out
+    assert "Traceback" not in out + err
+    assert "7 imported" in out and "2 failed" in out
+    assert weekly_counts(workspace) == EXPECTED
+    with sqlite3.connect(workspace / "imm.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM files WHERE path LIKE '%broken%'").fetchone() == (0,)
+
+
+def test_private_subjects_never_reach_the_store(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "import", "-w", str(workspace))
+    data = b"".join(p.read_bytes() for p in workspace.glob("imm.sqlite*"))
+    assert b"Tandarts" not in data and b"Huisarts" not in data and b"Gesprek met" not in data
+    assert b"Evaluatie onderhoud" in data  # a normal subject is kept, so the search above means something
+    assert b"p.pieters" not in data  # attendee addresses are never stored, only domains
+
+
+def test_count_only_keeps_no_subject_location_or_attendee(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    classify = workspace / "classify.toml"
+    classify.write_text(classify.read_text().replace("count_only = false", "count_only = true"))
+    assert run(capsys, "import", "-w", str(workspace))[0] == 0
+    data = b"".join(p.read_bytes() for p in workspace.glob("imm.sqlite*"))
+    for text in (b"Evaluatie", b"Stadsplateau", b"utrecht.example", b"dekroon", b"Belronde"):
+        assert text not in data
+    counts = weekly_counts(workspace)
+    assert counts[("jdv", 9, "visit")] == 2  # external was decided at import, so the count stays
+
+
+def test_changing_the_rules_reclassifies_without_reimport(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "import", "-w", str(workspace))
+    for path in (workspace / "imports").rglob("*"):
+        if path.is_file():
+            path.unlink()  # the calendars are gone: only the store is left
+    classify = workspace / "classify.toml"
+    classify.write_text(classify.read_text().replace('categories = ["Bellen", "Call"]', 'categories = ["Bellen", "Call", "Klantbezoek"]')
+                        .replace('categories = ["Klantbezoek", "Client visit"]', 'categories = ["Client visit"]'))
+    code, out, _ = run(capsys, "events", "-w", str(workspace), "--person", "pvdberg", "--week", "18", "--format", "csv")
+    assert code == 0
+    assert ",counted,call,#5 categories=Bellen|Call|Klantbezoek," in out
+
+
+def test_whose_calendar(tmp_path: Path, workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    shutil.copy(DATA / "ics" / "google_utc.ics", loose / "export.ics")  # X-WR-CALNAME is Sanne's address
+    shutil.copy(DATA / "ics" / "cp1252.ics", loose / "kbos.ics")  # named after a person id
+    shutil.copy(DATA / "ics" / "reply.ics", loose / "unknown.ics")
+    code, out, _ = run(capsys, "import", "-w", str(workspace), str(loose))
+    assert "export.ics: imported 5 (sbakker)" in out
+    assert "kbos.ics: imported 1 (kbos)" in out
+    assert "unknown.ics: failed: cannot tell whose calendar this is" in out and code == 2
+    code, out, _ = run(capsys, "import", "-w", str(workspace), "--person", "mjanssen", str(loose / "unknown.ics"))
+    assert code == 0 and "imported 1 (mjanssen)" in out
+
+
+def test_events_and_usage_errors(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "events", "-w", str(workspace))
+    assert code == 2 and "nothing imported yet" in err
+    run(capsys, "import", "-w", str(workspace))
+    code, out, _ = run(capsys, "events", "-w", str(workspace), "--person", "jdv", "--state", "unclassified")
+    assert code == 0 and "Intern overleg" in out and "(private)" in out and "Tandarts" not in out
+    code, _, err = run(capsys, "import", "-w", str(workspace), "--person", "nobody")
+    assert code == 2 and "unknown person nobody" in err
+
+
+def test_store_is_versioned_and_refuses_a_newer_one(tmp_path: Path) -> None:
+    path = tmp_path / "imm.sqlite"
+    with Store.open(path) as store:
+        assert store.version == 1 and store.integrity_ok()
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA user_version = 99")
+    from imm_tui.ingest.store import StoreError
+
+    with pytest.raises(StoreError, match="newer IMM"):
+        Store.open(path)
