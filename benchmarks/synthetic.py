@@ -49,7 +49,7 @@ def synthetic_plan(people: int = 160, year: int = 2026, seed: int = 7) -> Plan:
             sick = date(year, 1, 15) + timedelta(days=rng.randrange(0, 250))
             absences.append(Absence.model_validate({"from": sick, "to": sick + timedelta(days=rng.randrange(20, 90))}))
         members.append(Person(
-            id=f"p{i:03d}", name=f"Person {i}", team=leaf[i % len(leaf)],
+            id=f"p{i:03d}", name=f"Person {i}", email=f"p{i:03d}@vanleeuwen.example", team=leaf[i % len(leaf)],
             fte=rng.choice([1.0, 1.0, 1.0, 0.8, 0.6]), fop=fop,
             hunting_share=0.3 if fop == "mixed" else 0.0,
             revenue_target=rng.randrange(200, 1000) * 1000,
@@ -62,7 +62,7 @@ def synthetic_plan(people: int = 160, year: int = 2026, seed: int = 7) -> Plan:
         ))
     return Plan(
         plan=PlanInfo(name=f"Synthetic {people}", year=year, basis="max"),
-        calendar=CalendarSettings(closed_weeks=[53], holidays=[date(year, 4, 27), date(year, 5, 14)],
+        calendar=CalendarSettings(closed_weeks=[date(year, 12, 28).isocalendar().week], holidays=[date(year, 4, 27), date(year, 5, 14)],
                                   seasonality=Seasonality(jul=0.6, aug=0.6, dec=0.8),
                                   events=[Event(name="Fair", weeks=[11], factor=1.5)]),
         norms=Norms(appointments_per_week=6, hunter_factor=0.5),

@@ -24,6 +24,21 @@ def email_of(value: str) -> str:
     return text.strip().lower()
 
 
+_PARTSTAT = re.compile(r"PARTSTAT=([^;:]*)", re.I)
+_CUTYPE = re.compile(r"CUTYPE=([^;:]*)", re.I)
+_CN = re.compile(r'CN=("[^"]*"|[^;:]*)', re.I)
+
+
+def attendee_from_raw(value: str, raw_params: str) -> Attendee:
+    """An attendee from the raw parameter text: only the three parameters IMM reads are looked for."""
+    params = {}
+    for key, pattern in (("PARTSTAT", _PARTSTAT), ("CUTYPE", _CUTYPE), ("CN", _CN)):
+        match = pattern.search(raw_params)
+        if match:
+            params[key] = match.group(1).strip('"')
+    return attendee(value, params)
+
+
 def attendee(value: str, params: dict[str, str]) -> Attendee:
     email = email_of(value)
     cutype = params.get("CUTYPE", "").upper()

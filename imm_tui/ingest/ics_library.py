@@ -7,7 +7,7 @@ every item it cannot read itself, and the tests compare both on every fixture.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,7 +18,7 @@ from icalendar import Calendar, Component
 
 from imm_tui.ingest import ics_fields as f
 from imm_tui.ingest.items import CalendarError, RawItem, ReadResult
-from imm_tui.ingest.text import decode, repair, unfold
+from imm_tui.ingest.text import prepare
 
 
 class UnreadableFile(CalendarError):
@@ -27,7 +27,7 @@ class UnreadableFile(CalendarError):
 
 def read_ics(data: bytes, zone: ZoneInfo, window: tuple[date, date]) -> ReadResult:
     """Every occurrence in `window` (start inclusive, end exclusive) of the file `data`."""
-    lines, warnings = repair(unfold(decode(data)), zone)
+    lines, warnings = prepare(data, zone)
     result = ReadResult(warnings=warnings)
     expand_lines(lines, zone, window, result)
     return result
@@ -49,7 +49,14 @@ def parse_calendar(lines: list[str]) -> Calendar:
     return calendar
 
 
-def expand_lines(lines: list[str], zone: ZoneInfo, window: tuple[date, date], result: ReadResult) -> None:
+ItemMaker = Callable[[Component, "set[str]", bool, ReadResult], "RawItem | None"]
+
+
+def expand_lines(
+    lines: list[str], zone: ZoneInfo, window: tuple[date, date], result: ReadResult, make_item: ItemMaker | None = None
+) -> None:
+    """Parse `lines`, expand series inside `window`, and add an item per occurrence to `result`."""
+    make_item = make_item or to_item
     calendar = parse_calendar(lines)
     result.owner_hint = result.owner_hint or str(calendar.get("X-WR-CALNAME", ""))
     reply = str(calendar.get("METHOD", "")).upper() == "REPLY"
@@ -61,7 +68,7 @@ def expand_lines(lines: list[str], zone: ZoneInfo, window: tuple[date, date], re
     # Series (and lone exceptions of series) key their instances by original start; one-offs by UID alone.
     recurring = {str(e.get("UID", "")) for e in events if "RRULE" in e or "RDATE" in e or "RECURRENCE-ID" in e}
     for occurrence in _occurrences(calendar, events, window, result):
-        item = to_item(occurrence, recurring, reply, result)
+        item = make_item(occurrence, recurring, reply, result)
         if item is not None:
             result.items.append(item)
 

@@ -27,23 +27,47 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-_FOLD = re.compile(r"\r?\n[ \t]")
+_TZID_PARAM = re.compile(
+    r'(?im)^((?:DTSTART|DTEND|DUE|EXDATE|RDATE|RECURRENCE-ID)(?:;(?:[^;:"\n]|"[^"\n]*")*?)*?);TZID=("[^"\n]*"|[^;:\n]*\([^)\n]*\)[^;:\n]*|[^;:\n]*)'
+)
+_VTIMEZONE = re.compile(r"(?s)BEGIN:VTIMEZONE\n(.*?)END:VTIMEZONE")
+_TZID_LINE = re.compile(r"(?m)^TZID:(.*)$")
+_RULE = re.compile(r"(?im)^(RRULE|EXRULE)([^:\n]*):(.*)$")
+_EVENT = re.compile(r"(?s)BEGIN:VEVENT\n.*?END:VEVENT")
+_UNTIL = re.compile(r"UNTIL=(\d{8})T(\d{6})Z")
+_ALL_DAY_START = re.compile(r"(?im)^DTSTART[^:\n]*VALUE=DATE:")
+_RRULE_LINE = re.compile(r"(?im)^RRULE[^\n]*$")
 
 
 def unfold(text: str) -> list[str]:
     """Logical content lines (RFC 5545 §3.1), line endings normalised."""
-    return _FOLD.sub("", text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return _unfold_text(text).split("\n")
 
 
-_TZID_PARAM = re.compile(r';TZID=("[^"]*"|[^;:]*\([^)]*\)[^;:]*|[^;:]*)')
-_RULE = re.compile(r"^(RRULE|EXRULE)(;[^:]*)?:(.*)$")
-_UNTIL = re.compile(r"UNTIL=(\d{8})T(\d{6})Z")
+def _unfold_text(text: str) -> str:
+    # str.replace is several times faster than a regular expression over a 4 MB export
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\n ", "").replace("\n\t", "")
 
 
-def repair(lines: list[str], fallback: ZoneInfo) -> tuple[list[str], list[str]]:
-    """Repaired content lines and a warning for each unknown time zone read in `fallback`."""
+def prepare(data: bytes, fallback: ZoneInfo) -> tuple[list[str], list[str]]:
+    """Decoded, unfolded and repaired content lines of a calendar file, and warnings about it."""
+    text, warnings = prepare_text(data, fallback)
+    return text.split("\n"), warnings
+
+
+def prepare_text(data: bytes, fallback: ZoneInfo) -> tuple[str, list[str]]:
+    """Decoded, unfolded and repaired text of a calendar file, and warnings about it."""
+    return repair_text(_unfold_text(decode(data)), fallback)
+
+
+def repair_text(text: str, fallback: ZoneInfo) -> tuple[str, list[str]]:
+    """The unfolded text with known exporter faults repaired, and a warning per unknown time zone.
+
+    Works on the whole text with regular expressions: a 4 MB export is repaired in milliseconds.
+    """
     warnings: list[str] = []
-    custom = _custom_zones(lines)
+    custom = _custom_zones(text)
     names: dict[str, str] = {}
 
     def zone_name(raw: str) -> str:
@@ -61,64 +85,44 @@ def repair(lines: list[str], fallback: ZoneInfo) -> tuple[list[str], list[str]]:
         return names[name]
 
     def parameter(match: re.Match[str]) -> str:
-        name = zone_name(match.group(1))
-        return f';TZID="{name}"' if re.search(r"[\s,:;]", name) else f";TZID={name}"
+        name = zone_name(match.group(2))
+        quoted = f'"{name}"' if re.search(r"[\s,:;]", name) else name
+        return f"{match.group(1)};TZID={quoted}"
 
-    out: list[str] = []
-    for line in lines:
-        upper = line[:12].upper()
-        if ";TZID=" in line.upper() and not upper.startswith("TZID"):
-            line = _TZID_PARAM.sub(parameter, line, count=1)
-        elif upper.startswith("TZID:") and line[5:].strip() in custom:
-            line = "TZID:" + custom[line[5:].strip()]
-        rule = _RULE.match(line)
-        if rule:
-            value = re.sub(r"\s*([,;=])\s*", r"\1", rule.group(3).strip())
-            line = f"{rule.group(1)}{rule.group(2) or ''}:{value}"
-        out.append(line)
-    return _fix_all_day_until(out, fallback), warnings
+    def rule(match: re.Match[str]) -> str:
+        return f"{match.group(1)}{match.group(2)}:" + re.sub(r"\s*([,;=])\s*", r"\1", match.group(3).strip())
+
+    text = _TZID_PARAM.sub(parameter, text)
+    if custom:
+        text = _TZID_LINE.sub(lambda m: "TZID:" + custom.get(m.group(1).strip(), m.group(1)), text)
+    text = _RULE.sub(rule, text)
+    if "UNTIL=" in text and "VALUE=DATE:" in text.upper():
+        text = _EVENT.sub(lambda m: _fix_all_day_until(m.group(0), fallback), text)
+    return text, warnings
 
 
-def _custom_zones(lines: list[str]) -> dict[str, str]:
+def _custom_zones(text: str) -> dict[str, str]:
     """TZIDs this file defines but no name lookup knows, renamed by the hash of their definition."""
     zones: dict[str, str] = {}
-    block: list[str] | None = None
-    for line in lines:
-        upper = line.upper()
-        if upper.startswith("BEGIN:VTIMEZONE"):
-            block = []
-        if block is not None:
-            block.append(line)
-        if upper.startswith("END:VTIMEZONE") and block is not None:
-            tzid = next((b[5:].strip() for b in block if b.upper().startswith("TZID:")), "")
-            if tzid and resolve_zone(tzid) is None:
-                digest = hashlib.sha1("\n".join(b for b in block if not b.upper().startswith("TZID:")).encode()).hexdigest()[:10]
-                zones[tzid] = f"{tzid} [{digest}]"
-            block = None
+    for block in _VTIMEZONE.finditer(text):
+        body = block.group(1)
+        tzid_match = _TZID_LINE.search(body)
+        tzid = tzid_match.group(1).strip() if tzid_match else ""
+        if tzid and resolve_zone(tzid) is None:
+            definition = _TZID_LINE.sub("", body)
+            zones[tzid] = f"{tzid} [{hashlib.sha1(definition.encode()).hexdigest()[:10]}]"
     return zones
 
 
-def _fix_all_day_until(lines: list[str], zone: ZoneInfo) -> list[str]:
+def _fix_all_day_until(event: str, zone: ZoneInfo) -> str:
     """Exchange ends all-day series at local midnight written in UTC; make UNTIL the local date."""
-    out = []
-    in_event = False
-    all_day = False
-    pending: list[tuple[int, str]] = []
-    for line in lines:
-        upper = line[:16].upper()
-        if upper.startswith("BEGIN:VEVENT"):
-            in_event, all_day, pending = True, False, []
-        elif upper.startswith("END:VEVENT"):
-            if all_day:
-                for index, rule in pending:
-                    out[index] = _UNTIL.sub(lambda m: "UNTIL=" + _local_date(m.group(1), m.group(2), zone), rule)
-            in_event = False
-        elif in_event and upper.startswith("DTSTART") and "VALUE=DATE:" in line.upper():
-            all_day = True
-        elif in_event and upper.startswith("RRULE"):
-            pending.append((len(out), line))
-        out.append(line)
-    return out
+    if "UNTIL=" not in event or not _ALL_DAY_START.search(event):
+        return event
+
+    def local(until: re.Match[str]) -> str:
+        return "UNTIL=" + _local_date(until.group(1), until.group(2), zone)
+
+    return _RRULE_LINE.sub(lambda line: _UNTIL.sub(local, line.group(0)), event)
 
 
 def _local_date(day: str, time: str, zone: ZoneInfo) -> str:
