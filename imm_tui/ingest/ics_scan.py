@@ -13,13 +13,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Component
 
 from imm_tui.ingest import ics_fields as f
 from imm_tui.ingest.ics_library import UnreadableFile, expand_lines, occurrence_key
+from imm_tui.ingest.ics_series import expand_series, overlaps
 from imm_tui.ingest.ics_values import NeedsLibrary, duration, moment, name_value, params, zone_named
 from imm_tui.ingest.items import Attendee, RawItem, ReadResult
 from imm_tui.ingest.text import prepare_text
@@ -55,12 +56,14 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date]) -> Rea
     calendar_zone = zone_named(header["X-WR-TIMEZONE"]) if "X-WR-TIMEZONE" in header else None
     recurring = {event.uid for event in events if event.series}
     library: list[tuple[list[str], _Fields]] = []
+    series: dict[str, list[tuple[_Event, _Fields]]] = {}
     seen: dict[str, Attendee] = {}
-    low = datetime.combine(window[0], datetime.min.time())
-    high = datetime.combine(window[1], datetime.min.time())
     for event in events:
         fields = event.fields(reply, seen)
-        if not event.uid or event.uid in recurring:
+        if event.uid and event.uid in recurring:
+            series.setdefault(event.uid, []).append((event, fields))
+            continue
+        if not event.uid:
             library.append((event.skeleton, fields))
             continue
         try:
@@ -70,8 +73,14 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date]) -> Rea
             continue
         if item is None:
             result.skip("no readable start")
-        elif _overlaps(item, low, high, zone):
+        elif overlaps(item, window, zone):
             result.items.append(item)
+    for uid, parts in series.items():
+        expanded = None if calendar_zone is not None else expand_series(parts, uid, window, zone)
+        if expanded is None:
+            library.extend((event.skeleton, fields) for event, fields in parts)
+        else:
+            result.items.extend(expanded)
     if library:
         _expand([f"{k}:{v}" for k, v in header.items()], timezones, library, zone, window, result)
     return result
@@ -252,14 +261,6 @@ def _single(fields: _Fields, calendar_zone: ZoneInfo | None) -> RawItem | None:
             raise NeedsLibrary
     elif "DURATION" in fields.times:
         end = start + duration(fields.times["DURATION"][0])
+    else:
+        end = start if isinstance(start, datetime) else start + timedelta(days=1)  # as recurring-ical-events does
     return fields.item(fields.uid, "", start, end)
-
-
-def _overlaps(item: RawItem, low: datetime, high: datetime, zone: ZoneInfo) -> bool:
-    def naive(value: datetime | date) -> datetime:
-        if isinstance(value, datetime):
-            return value.astimezone(zone).replace(tzinfo=None) if value.tzinfo else value
-        return datetime.combine(value, datetime.min.time())
-
-    start = naive(item.start)
-    return start < high and naive(item.end or item.start) >= low

@@ -52,11 +52,14 @@ def zone_named(name: str) -> ZoneInfo | None:
 
 def moment(value: str, params: dict[str, str], calendar_zone: ZoneInfo | None) -> datetime | date:
     text = value.strip()
-    if params.get("VALUE", "").upper() == "DATE" or len(text) == 8:
-        return date(int(text[0:4]), int(text[4:6]), int(text[6:8]))
-    if len(text) < 15 or text[8] != "T":
-        raise NeedsLibrary
-    when = datetime(int(text[0:4]), int(text[4:6]), int(text[6:8]), int(text[9:11]), int(text[11:13]), int(text[13:15]))
+    try:
+        if params.get("VALUE", "").upper() == "DATE" or len(text) == 8:
+            return date(int(text[0:4]), int(text[4:6]), int(text[6:8]))
+        if len(text) not in (15, 16) or text[8] != "T":
+            raise NeedsLibrary
+        when = datetime(int(text[0:4]), int(text[4:6]), int(text[6:8]), int(text[9:11]), int(text[11:13]), int(text[13:15]))
+    except ValueError:
+        raise NeedsLibrary from None
     if text.endswith("Z"):
         when = when.replace(tzinfo=ZoneInfo("UTC"))
         return when.astimezone(calendar_zone) if calendar_zone is not None else when

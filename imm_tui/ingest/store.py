@@ -69,7 +69,6 @@ _MIGRATIONS: dict[int, str] = {
         skip_reason TEXT,
         PRIMARY KEY (person, uid, occurrence)
     ) WITHOUT ROWID;
-    CREATE INDEX items_by_week ON items (person, iso_year, iso_week);
     CREATE INDEX items_by_day ON items (person, local_day);
     CREATE INDEX items_by_file ON items (file_id);
     """,

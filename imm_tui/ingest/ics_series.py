@@ -1,0 +1,150 @@
+"""Expand plain recurring series with python-dateutil's rruleset, beside recurring-ical-events.
+
+recurring-ical-events builds a full icalendar component per occurrence; on a large Outlook export that
+is almost half the reading time. Most series are plain: one RRULE, some EXDATEs, moved or cancelled
+instances (RECURRENCE-ID). Those are expanded here with dateutil (the rule engine recurring-ical-events
+itself builds on), keeping its conventions: occurrences keep their wall-clock time, an EXDATE removes
+an instance even when it was also moved, a missing DTEND means no length (a day for all-day items).
+Everything else — RDATE, EXRULE, X-WR-TIMEZONE calendars, custom zones, an exception that matches no
+instance, anything that does not parse — returns None and goes to recurring-ical-events.
+tests/ingest/test_ics_series.py compares both on random series.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import rruleset, rrulestr
+
+from imm_tui.ingest.ics_library import occurrence_key
+from imm_tui.ingest.ics_values import NeedsLibrary, duration, moment, name_value, params
+from imm_tui.ingest.items import RawItem
+
+
+class SeriesPart(Protocol):
+    """One VEVENT of a series as the scanner read it (see ics_scan._Event / _Fields)."""
+
+    skeleton: list[str]
+
+
+class Fields(Protocol):
+    times: dict[str, tuple[str, dict[str, str]]]
+
+    def item(self, uid: str, occurrence: str, start: datetime | date, end: datetime | date | None) -> RawItem: ...
+
+
+def _key(value: datetime | date) -> datetime | date:
+    return value.astimezone(UTC) if isinstance(value, datetime) and value.tzinfo is not None else value
+
+
+def _same_kind(a: datetime | date, b: datetime | date) -> bool:
+    if isinstance(a, datetime) != isinstance(b, datetime):
+        return False
+    return not isinstance(a, datetime) or (a.tzinfo is None) == (b.tzinfo is None)  # type: ignore[union-attr]
+
+
+def _end(start: datetime | date, fields: Fields) -> datetime | date:
+    times = fields.times
+    if "DTEND" in times:
+        end = moment(*times["DTEND"], None)
+        if not _same_kind(start, end):
+            raise NeedsLibrary
+        return end
+    if "DURATION" in times:
+        return start + duration(times["DURATION"][0])
+    return start if isinstance(start, datetime) else start + timedelta(days=1)
+
+
+def expand_series(
+    parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[date, date], zone: ZoneInfo
+) -> list[RawItem] | None:
+    """Every instance of one series (master and its exceptions) overlapping `window`, or None."""
+    try:
+        return _expand(parts, uid, window, zone)
+    except (NeedsLibrary, ValueError, TypeError, OverflowError):
+        return None
+
+
+def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[date, date], zone: ZoneInfo) -> list[RawItem] | None:
+    masters, exceptions = [], []
+    for part, fields in parts:
+        names = [name_value(line) for line in part.skeleton]
+        if any(n in ("RDATE", "EXRULE") for n, _, _ in names):
+            return None
+        rules = [v for n, _, v in names if n == "RRULE"]
+        rids = [(v, params(r)) for n, r, v in names if n == "RECURRENCE-ID"]
+        if rules and not rids and len(rules) == 1:
+            masters.append((names, rules[0], fields))
+        elif rids and not rules and len(rids) == 1:
+            exceptions.append((moment(rids[0][0], rids[0][1], None), fields))
+        else:
+            return None
+    if len(masters) != 1 or "DTSTART" not in masters[0][2].times:
+        return None
+    names, rule, fields = masters[0]
+    start = moment(*fields.times["DTSTART"], None)
+    length = _end_delta(start, fields)
+    all_day = not isinstance(start, datetime)
+    base = datetime.combine(start, time()) if all_day else start
+    if "UNTIL=" in rule.upper() and all_day and rule.upper().split("UNTIL=", 1)[1][:16].rstrip(";").endswith("Z"):
+        return None
+    recurrence = rrulestr(rule, dtstart=base)
+    if next(iter(recurrence), None) != base:  # type: ignore[call-overload]
+        return None  # DTSTART out of step with its rule: RFC 5545 leaves it open, the library decides
+    rules = rruleset()
+    rules.rrule(recurrence)  # type: ignore[arg-type]
+    for name, raw, value in names:
+        if name == "EXDATE":
+            for text in value.split(","):
+                excluded = moment(text, params(raw), None)
+                if not _same_kind(start, excluded):
+                    return None
+                rules.exdate(datetime.combine(excluded, time()) if all_day else excluded)  # type: ignore[arg-type]
+    low = datetime.combine(window[0], time())
+    high = datetime.combine(window[1], time())
+    if isinstance(base, datetime) and base.tzinfo is not None:
+        low, high = low.replace(tzinfo=zone), high.replace(tzinfo=zone)
+    span = length if isinstance(length, timedelta) else timedelta(0)
+    instances = rules.between(low - span - timedelta(days=1), high, inc=True)
+    by_rid = {}
+    for rid, part_fields in exceptions:
+        if not _same_kind(start, rid) or _key(rid) in by_rid:
+            return None  # mixed kinds, or two versions of one instance: the library decides
+        by_rid[_key(rid)] = part_fields
+    found = set()
+    items: list[RawItem] = []
+    for instance in instances:
+        original: datetime | date = instance.date() if all_day else instance
+        changed = by_rid.get(_key(original))
+        if changed is not None:
+            found.add(_key(original))
+            begin = moment(*changed.times["DTSTART"], None) if "DTSTART" in changed.times else original
+            item = changed.item(uid, occurrence_key(original), begin, _end(begin, changed))
+        else:
+            item = fields.item(uid, occurrence_key(original), original, original + length)
+        if overlaps(item, window, zone):
+            items.append(item)
+    if len(found) != len(by_rid):
+        # An exception outside the expanded instances (excluded, beyond COUNT, outside the window):
+        # recurring-ical-events knows what to do with it.
+        return None
+    return items
+
+
+def _end_delta(start: datetime | date, fields: Fields) -> timedelta:
+    end = _end(start, fields)
+    return end - start  # type: ignore[operator]
+
+
+def overlaps(item: RawItem, window: tuple[date, date], zone: ZoneInfo) -> bool:
+    """Whether the item overlaps the window (days in the plan's zone), as recurring-ical-events decides."""
+    def naive(value: datetime | date) -> datetime:
+        if isinstance(value, datetime):
+            return value.astimezone(zone).replace(tzinfo=None) if value.tzinfo else value
+        return datetime.combine(value, time())
+
+    low, high = datetime.combine(window[0], time()), datetime.combine(window[1], time())
+    return naive(item.start) < high and naive(item.end or item.start) >= low

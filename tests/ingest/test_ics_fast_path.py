@@ -1,0 +1,119 @@
+"""The fast reader (ics_scan + ics_series) must agree with the library reader on every fixture.
+
+Compared as the importer uses them: occurrences whose local day falls in the plan year, one per
+(uid, occurrence), with every field the store or the rules look at.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from imm_tui.ingest.ics_library import read_ics, window_for
+from imm_tui.ingest.ics_scan import read_ics_fast
+from imm_tui.ingest.items import RawItem
+from imm_tui.ingest.rows import instant, minutes_between
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "ics"
+AMS = ZoneInfo("Europe/Amsterdam")
+WINDOW = window_for(2027)
+
+
+def normal(items: list[RawItem]) -> list[tuple[object, ...]]:
+    seen: dict[tuple[str, str], tuple[object, ...]] = {}
+    for i in items:
+        utc, day = instant(i.start, AMS)
+        if day.isocalendar().year != 2027 or (i.uid, i.occurrence) in seen:
+            continue
+        seen[(i.uid, i.occurrence)] = (i.uid, i.occurrence, utc, i.all_day, minutes_between(i.start, i.end), i.subject, i.location,
+                                       i.categories, i.online, i.attendees, i.organizer, i.cancelled, i.free, i.private, i.reply)
+    return sorted(seen.values(), key=repr)
+
+
+def both(data: bytes) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], list[str], list[str]]:
+    fast, slow = read_ics_fast(data, AMS, WINDOW), read_ics(data, AMS, WINDOW)
+    return normal(fast.items), normal(slow.items), fast.warnings, slow.warnings
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.ics")), ids=lambda p: p.name)
+def test_fast_and_library_readers_agree_on_every_fixture(path: Path) -> None:
+    fast, slow, fast_warnings, slow_warnings = both(path.read_bytes())
+    assert fast == slow
+    assert fast_warnings == slow_warnings
+
+
+def test_they_agree_on_a_synthetic_outlook_export() -> None:
+    from benchmarks.synthetic_calendars import calendar
+
+    fast, slow, _, _ = both(calendar(3, items=300).encode())
+    assert len(fast) > 300
+    assert fast == slow
+
+
+SERIES = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:test\r
+BEGIN:VEVENT\r
+UID:series-1\r
+{start}\r
+{end}\r
+RRULE:{rule}\r
+{exdates}SUMMARY:Series\r
+CATEGORIES:Klantbezoek\r
+END:VEVENT\r
+{exceptions}END:VCALENDAR\r
+"""
+
+
+def stamp(value: datetime | date, kind: str) -> str:
+    if kind == "date":
+        return f";VALUE=DATE:{value:%Y%m%d}"
+    if kind == "utc":
+        return f":{value.astimezone(ZoneInfo('UTC')):%Y%m%dT%H%M%SZ}"  # type: ignore[union-attr]
+    if kind == "floating":
+        return f":{value:%Y%m%dT%H%M%S}"
+    return f";TZID=Europe/Amsterdam:{value:%Y%m%dT%H%M%S}"
+
+
+@st.composite
+def series(draw: st.DrawFn) -> str:
+    kind = draw(st.sampled_from(["zone", "utc", "date", "floating"]))
+    day = date(2027, 1, 1) + timedelta(days=draw(st.integers(0, 360)))
+    hour = draw(st.integers(0, 23))
+    start: datetime | date = day if kind == "date" else datetime(day.year, day.month, day.day, hour, draw(st.sampled_from([0, 30])),
+                                                                  tzinfo=AMS if kind in ("zone", "utc") else None)
+    freq = draw(st.sampled_from(["DAILY", "WEEKLY", "MONTHLY"]))
+    step = {"DAILY": timedelta(days=1), "WEEKLY": timedelta(weeks=1), "MONTHLY": timedelta(days=31)}[freq]
+    interval = draw(st.integers(1, 3))
+    rule = f"FREQ={freq};INTERVAL={interval}"
+    if freq == "WEEKLY" and draw(st.booleans()):
+        rule += ";BYDAY=" + ",".join(draw(st.lists(st.sampled_from(["MO", "TU", "WE", "TH", "FR"]), min_size=1, max_size=3, unique=True)))
+    if draw(st.booleans()):
+        rule += f";COUNT={draw(st.integers(1, 30))}"
+    else:
+        until = start + step * interval * draw(st.integers(0, 20))
+        rule += ";UNTIL=" + (f"{until:%Y%m%d}" if kind == "date" else stamp(until, "utc")[1:] if kind != "floating" else f"{until:%Y%m%dT%H%M%S}")
+    length = timedelta(days=1) if kind == "date" else timedelta(minutes=draw(st.sampled_from([30, 60, 90])))
+    nth = st.integers(0, 6)
+    exdates = "".join(f"EXDATE{stamp(start + step * interval * draw(nth), kind)}\r\n" for _ in range(draw(st.integers(0, 2))))
+    exceptions = ""
+    for index in range(draw(st.integers(0, 2))):
+        original = start + step * interval * draw(nth)
+        moved = original + timedelta(hours=draw(st.integers(-30, 30))) if kind != "date" else original + timedelta(days=draw(st.integers(-2, 2)))
+        status = "STATUS:CANCELLED\r\n" if draw(st.booleans()) else ""
+        exceptions += (f"BEGIN:VEVENT\r\nUID:series-1\r\nRECURRENCE-ID{stamp(original, kind)}\r\nDTSTART{stamp(moved, kind)}\r\n"
+                       f"DTEND{stamp(moved + length, kind)}\r\n{status}SUMMARY:Moved {index}\r\nEND:VEVENT\r\n")
+    end = f"DTEND{stamp(start + length, kind)}" if draw(st.booleans()) else f"DURATION:PT{int(length.total_seconds() // 60)}M"
+    return SERIES.format(start=f"DTSTART{stamp(start, kind)}", end=end, rule=rule, exdates=exdates, exceptions=exceptions)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(series())
+def test_plain_series_expand_like_recurring_ical_events(text: str) -> None:
+    fast, slow, _, _ = both(text.encode())
+    assert fast == slow
