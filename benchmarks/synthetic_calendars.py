@@ -31,8 +31,11 @@ TZOFFSETTO:+0200
 END:DAYLIGHT
 END:VTIMEZONE
 """
-WORDS = ("offerte onderhoud contract planning evaluatie installatie storing monteur levering factuur project retrofit "
-         "warmtepomp ventilatie koeling inspectie rapportage budget kwartaal afspraak klant locatie gebouw energie").split()
+WORDS = (
+    "offerte", "onderhoud", "contract", "planning", "evaluatie", "installatie", "storing", "monteur", "levering", "factuur",
+    "project", "retrofit", "warmtepomp", "ventilatie", "koeling", "inspectie", "rapportage", "budget", "kwartaal", "afspraak",
+    "klant", "locatie", "gebouw", "energie",
+)
 CUSTOMERS = [f"klant{n:03d}" for n in range(400)]
 
 
@@ -72,7 +75,8 @@ def event(rng: random.Random, uid: str, start: datetime, minutes: int, person: t
         f"CREATED:{stamp(start - timedelta(days=20))}Z", f"DESCRIPTION:{description}",
         f"DTEND;TZID=W. Europe Standard Time:{stamp(start + timedelta(minutes=minutes))}",
         f"DTSTAMP:{stamp(start - timedelta(days=1))}Z", f"DTSTART;TZID=W. Europe Standard Time:{stamp(start)}",
-        f"LAST-MODIFIED:{stamp(start - timedelta(days=2))}Z", f"LOCATION:{customer.capitalize()}\\, Straatweg {rng.randrange(1, 200)}\\, Utrecht",
+        f"LAST-MODIFIED:{stamp(start - timedelta(days=2))}Z",
+        f"LOCATION:{customer.capitalize()}\\, Straatweg {rng.randrange(1, 200)}\\, Utrecht",
         f"ORGANIZER;CN={person[0]}:mailto:{person[1]}", *attendees, "PRIORITY:5", "SEQUENCE:0",
         f"SUMMARY;LANGUAGE=nl:{subject}", "TRANSP:OPAQUE" if rng.random() > 0.05 else "TRANSP:TRANSPARENT", f"UID:{uid}",
         *(["CATEGORIES:Klantbezoek"] if kind < 0.5 and rng.random() < 0.5 else []),

@@ -97,14 +97,18 @@ def series(draw: st.DrawFn) -> str:
         rule += f";COUNT={draw(st.integers(1, 30))}"
     else:
         until = start + step * interval * draw(st.integers(0, 20))
-        rule += ";UNTIL=" + (f"{until:%Y%m%d}" if kind == "date" else stamp(until, "utc")[1:] if kind != "floating" else f"{until:%Y%m%dT%H%M%S}")
+        if kind == "date":
+            rule += f";UNTIL={until:%Y%m%d}"
+        else:
+            rule += ";UNTIL=" + (f"{until:%Y%m%dT%H%M%S}" if kind == "floating" else stamp(until, "utc")[1:])
     length = timedelta(days=1) if kind == "date" else timedelta(minutes=draw(st.sampled_from([30, 60, 90])))
     nth = st.integers(0, 6)
     exdates = "".join(f"EXDATE{stamp(start + step * interval * draw(nth), kind)}\r\n" for _ in range(draw(st.integers(0, 2))))
     exceptions = ""
     for index in range(draw(st.integers(0, 2))):
         original = start + step * interval * draw(nth)
-        moved = original + timedelta(hours=draw(st.integers(-30, 30))) if kind != "date" else original + timedelta(days=draw(st.integers(-2, 2)))
+        shift = timedelta(days=draw(st.integers(-2, 2))) if kind == "date" else timedelta(hours=draw(st.integers(-30, 30)))
+        moved = original + shift
         status = "STATUS:CANCELLED\r\n" if draw(st.booleans()) else ""
         exceptions += (f"BEGIN:VEVENT\r\nUID:series-1\r\nRECURRENCE-ID{stamp(original, kind)}\r\nDTSTART{stamp(moved, kind)}\r\n"
                        f"DTEND{stamp(moved + length, kind)}\r\n{status}SUMMARY:Moved {index}\r\nEND:VEVENT\r\n")
