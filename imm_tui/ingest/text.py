@@ -27,9 +27,6 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-_TZID_PARAM = re.compile(
-    r'(?im)^((?:DTSTART|DTEND|DUE|EXDATE|RDATE|RECURRENCE-ID)(?:;(?:[^;:"\n]|"[^"\n]*")*?)*?);TZID=("[^"\n]*"|[^;:\n]*\([^)\n]*\)[^;:\n]*|[^;:\n]*)'
-)
 _VTIMEZONE = re.compile(r"(?s)BEGIN:VTIMEZONE\n(.*?)END:VTIMEZONE")
 _TZID_LINE = re.compile(r"(?m)^TZID:(.*)$")
 _RULE = re.compile(r"(?im)^(RRULE|EXRULE)([^:\n]*):(.*)$")
@@ -64,7 +61,7 @@ def prepare_text(data: bytes, fallback: ZoneInfo) -> tuple[str, list[str]]:
 def repair_text(text: str, fallback: ZoneInfo) -> tuple[str, list[str]]:
     """The unfolded text with known exporter faults repaired, and a warning per unknown time zone.
 
-    Works on the whole text with regular expressions: a 4 MB export is repaired in milliseconds.
+    Works on the whole text with str.find/str.replace: a 4 MB export is repaired in milliseconds.
     """
     warnings: list[str] = []
     custom = _custom_zones(text)
@@ -84,21 +81,65 @@ def repair_text(text: str, fallback: ZoneInfo) -> tuple[str, list[str]]:
             warnings.append(f"unknown time zone '{name}': read as {fallback.key}")
         return names[name]
 
-    def parameter(match: re.Match[str]) -> str:
-        name = zone_name(match.group(2))
+    for raw in _tzid_values(text):
+        name = zone_name(raw)
         quoted = f'"{name}"' if re.search(r"[\s,:;]", name) else name
-        return f"{match.group(1)};TZID={quoted}"
-
-    def rule(match: re.Match[str]) -> str:
-        return f"{match.group(1)}{match.group(2)}:" + re.sub(r"\s*([,;=])\s*", r"\1", match.group(3).strip())
-
-    text = _TZID_PARAM.sub(parameter, text)
+        if quoted != raw:
+            for after in (":", ";"):
+                text = text.replace(f";TZID={raw}{after}", f";TZID={quoted}{after}")
     if custom:
         text = _TZID_LINE.sub(lambda m: "TZID:" + custom.get(m.group(1).strip(), m.group(1)), text)
-    text = _RULE.sub(rule, text)
+    text = _repair_rules(text)
     if "UNTIL=" in text and "VALUE=DATE:" in text.upper():
         text = _EVENT.sub(lambda m: _fix_all_day_until(m.group(0), fallback), text)
     return text, warnings
+
+
+def _tzid_values(text: str) -> set[str]:
+    """The distinct raw TZID parameter values: quoted, plain, or unquoted display names with a colon."""
+    values: set[str] = set()
+    position = text.find(";TZID=")
+    while position != -1:
+        start = position + 6
+        if text.startswith('"', start):
+            end = text.find('"', start + 1) + 1
+        else:
+            end = start
+            if text.startswith("(", start):
+                end = text.find(")", start) + 1 or start
+            while end < len(text) and text[end] not in ":;\n":
+                end += 1
+        if end > start:
+            values.add(text[start:end])
+        position = text.find(";TZID=", end)
+    return values
+
+
+def _repair_rules(text: str) -> str:
+    """`BYDAY=MO, TU` → `BYDAY=MO,TU` (Exchange): spaces inside RRULE/EXRULE values are removed."""
+    pieces: list[tuple[int, int, str]] = []
+    done = 0
+    for marker in ("\nRRULE", "\nEXRULE", "\nrrule"):
+        position = text.find(marker)
+        while position != -1:
+            end = text.find("\n", position + 1)
+            end = len(text) if end == -1 else end
+            line = text[position + 1 : end]
+            if " " in line:
+                match = _RULE.match(line)
+                if match:
+                    fixed = f"{match.group(1)}{match.group(2)}:" + re.sub(r"\s*([,;=])\s*", r"\1", match.group(3).strip())
+                    pieces.append((position + 1, end, fixed))
+            position = text.find(marker, end)
+    if not pieces:
+        return text
+    out: list[str] = []
+    for start, end, fixed in sorted(pieces):
+        out.append(text[done:start])
+        out.append(fixed)
+        done = end
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _custom_zones(text: str) -> dict[str, str]:
