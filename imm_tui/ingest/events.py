@@ -28,7 +28,8 @@ def list_events(
     store: Store, workspace: Workspace, *, person: str | None = None, week: int | None = None,
     activity: str | None = None, state: str | None = None,
 ) -> pd.DataFrame:
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[object] = []
     if person:
         clauses.append("person = ?")
         params.append(person)

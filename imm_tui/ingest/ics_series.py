@@ -27,11 +27,13 @@ from imm_tui.ingest.items import RawItem
 class SeriesPart(Protocol):
     """One VEVENT of a series as the scanner read it (see ics_scan._Event / _Fields)."""
 
-    skeleton: list[str]
+    @property
+    def skeleton(self) -> list[str]: ...
 
 
 class Fields(Protocol):
-    times: dict[str, tuple[str, dict[str, str]]]
+    @property
+    def times(self) -> dict[str, tuple[str, dict[str, str]]]: ...
 
     def item(self, uid: str, occurrence: str, start: datetime | date, end: datetime | date | None) -> RawItem: ...
 
@@ -92,17 +94,17 @@ def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[
     if "UNTIL=" in rule.upper() and all_day and rule.upper().split("UNTIL=", 1)[1][:16].rstrip(";").endswith("Z"):
         return None
     recurrence = rrulestr(rule, dtstart=base)
-    if next(iter(recurrence), None) != base:  # type: ignore[call-overload]
+    if next(iter(recurrence), None) != base:
         return None  # DTSTART out of step with its rule: RFC 5545 leaves it open, the library decides
     rules = rruleset()
-    rules.rrule(recurrence)  # type: ignore[arg-type]
+    rules.rrule(recurrence)
     for name, raw, value in names:
         if name == "EXDATE":
             for text in value.split(","):
                 excluded = moment(text, params(raw), None)
                 if not _same_kind(start, excluded):
                     return None
-                rules.exdate(datetime.combine(excluded, time()) if all_day else excluded)  # type: ignore[arg-type]
+                rules.exdate(datetime.combine(excluded, time()) if all_day else excluded)
     low = datetime.combine(window[0], time())
     high = datetime.combine(window[1], time())
     if isinstance(base, datetime) and base.tzinfo is not None:
@@ -136,7 +138,7 @@ def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[
 
 def _end_delta(start: datetime | date, fields: Fields) -> timedelta:
     end = _end(start, fields)
-    return end - start  # type: ignore[operator]
+    return end - start
 
 
 def overlaps(item: RawItem, window: tuple[date, date], zone: ZoneInfo) -> bool:
