@@ -125,9 +125,12 @@ def run_summary(args: argparse.Namespace) -> int:
     people = rows[rows["kind"] == "person"]
     vacancies = rows[rows["kind"] == "vacancy"]
     print(f"{plan.plan.name} — {plan.plan.year}, {len(requirement.weeks)} ISO weeks, basis '{plan.plan.basis}'  ({root})")
+    divisions = {t.parent for t in plan.teams if t.parent}
+    leaves = [t for t in plan.teams if t.id not in divisions]
     print(
-        f"{len(people)} people ({people['fte'].sum():.1f} FTE) in {len(plan.teams)} teams; "
-        f"{len(vacancies)} vacancies ({vacancies['fte'].sum():.1f} FTE uncovered)"
+        f"{len(people)} people ({people['fte'].sum():.1f} FTE) in {len(leaves)} teams"
+        + (f" and {len(divisions)} divisions" if divisions else "")
+        + f"; {len(vacancies)} vacancies ({vacancies['fte'].sum():.1f} FTE uncovered)"
     )
     print()
     by_team = summarise(requirement.weekly, rows, plan, by="year", level="team")
