@@ -115,12 +115,18 @@ def _params(value: Any) -> dict[str, str]:
     return {str(k).upper(): str(v) for k, v in params.items()}
 
 
-def to_item(event: Component, recurring: set[str], reply: bool, result: ReadResult) -> RawItem | None:
+def occurrence_identity(
+    event: Component, uid: str, subject: str, recurring: set[str], result: ReadResult
+) -> tuple[str, str, datetime | date, datetime | date | None] | None:
+    """(uid, occurrence key, start, end) of an expanded occurrence; None (counted) without a start.
+
+    An item without UID gets one from its start and subject; series instances are keyed by their
+    original start (RECURRENCE-ID), one-off items by UID alone.
+    """
     try:
         start = event.decoded("DTSTART")
     except (KeyError, ValueError, AttributeError):
-        result.skip("no readable start")
-        return None
+        start = None
     if not isinstance(start, date):
         result.skip("no readable start")
         return None
@@ -132,14 +138,21 @@ def to_item(event: Component, recurring: set[str], reply: bool, result: ReadResu
             end = start + event.decoded("DURATION")
     except (ValueError, TypeError, AttributeError):
         end = None
-    all_day = not isinstance(start, datetime) or _text(event, "X-MICROSOFT-CDO-ALLDAYEVENT").upper() == "TRUE"
-    uid = _text(event, "UID")
-    subject = _text(event, "SUMMARY")
     if not uid:
         uid = "nouid-" + hashlib.sha1(f"{start}|{subject}".encode()).hexdigest()[:16]
     occurrence = ""
     if uid in recurring and event.get("RECURRENCE-ID") is not None:
         occurrence = occurrence_key(event.decoded("RECURRENCE-ID"))
+    return uid, occurrence, start, end
+
+
+def to_item(event: Component, recurring: set[str], reply: bool, result: ReadResult) -> RawItem | None:
+    subject = _text(event, "SUMMARY")
+    identity = occurrence_identity(event, _text(event, "UID"), subject, recurring, result)
+    if identity is None:
+        return None
+    uid, occurrence, start, end = identity
+    all_day = not isinstance(start, datetime) or _text(event, "X-MICROSOFT-CDO-ALLDAYEVENT").upper() == "TRUE"
     raw_categories = event.get("CATEGORIES")
     values: list[str] = []
     for cat in raw_categories if isinstance(raw_categories, list) else [raw_categories] if raw_categories is not None else []:

@@ -10,7 +10,6 @@ is evaluated here. tests/ingest/test_ics_fast_path.py compares both readers on e
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -19,7 +18,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Component
 
 from imm_tui.ingest import ics_fields as f
-from imm_tui.ingest.ics_library import UnreadableFile, expand_lines, occurrence_key
+from imm_tui.ingest.ics_library import UnreadableFile, expand_lines, occurrence_identity
 from imm_tui.ingest.ics_series import expand_series, overlaps
 from imm_tui.ingest.ics_values import NeedsLibrary, duration, moment, name_value, params, zone_named
 from imm_tui.ingest.items import Attendee, RawItem, ReadResult
@@ -197,27 +196,8 @@ def _expand(
 
     def make_item(event: Component, recurring: set[str], reply: bool, read: ReadResult) -> RawItem | None:
         found = fields[int(str(event.get(BLOCK_TAG)))]
-        try:
-            start = event.decoded("DTSTART")
-        except (KeyError, ValueError, AttributeError):
-            read.skip("no readable start")
-            return None
-        if not isinstance(start, date):
-            read.skip("no readable start")
-            return None
-        end: datetime | date | None = None
-        try:
-            if "DTEND" in event:
-                end = event.decoded("DTEND")
-            elif "DURATION" in event:
-                end = start + event.decoded("DURATION")
-        except (ValueError, TypeError, AttributeError):
-            end = None
-        uid = found.uid or "nouid-" + hashlib.sha1(f"{start}|{found.subject}".encode()).hexdigest()[:16]
-        occurrence = ""
-        if uid in recurring and event.get("RECURRENCE-ID") is not None:
-            occurrence = occurrence_key(event.decoded("RECURRENCE-ID"))
-        return found.item(uid, occurrence, start, end)
+        identity = occurrence_identity(event, found.uid, found.subject, recurring, read)
+        return None if identity is None else found.item(*identity)
 
     expand_lines(lines, zone, window, result, make_item)
 
