@@ -126,7 +126,7 @@ def _read(path: Path, data: bytes, spec: ImportSpec, outcome: FileOutcome) -> Fi
     person = spec.person or person_from_path(path, Path(spec.imports) if spec.imports else None, spec.people)
     person = person or person_from_content(result.owner_hint, result.items, spec.people)
     if person is None:
-        outcome.message = "cannot tell whose calendar this is: put it in imports/<person-id>/, name it <person-id>.ics, or use --person"
+        outcome.message = _whose_hint(path, spec)
         return outcome
     email = dict(spec.people).get(person, "")
     counts = Counts()
@@ -139,6 +139,19 @@ def _read(path: Path, data: bytes, spec: ImportSpec, outcome: FileOutcome) -> Fi
     outcome.person, outcome.counts, outcome.status = person, counts, "imported"
     outcome.calendar = result.owner_hint.strip().lower()
     return outcome
+
+
+def _whose_hint(path: Path, spec: ImportSpec) -> str:
+    hint = "cannot tell whose calendar this is: put it in imports/<person-id>/, name it <person-id>.ics, or use --person"
+    if spec.imports:
+        try:
+            folder = path.resolve().relative_to(Path(spec.imports).resolve()).parts
+        except ValueError:
+            folder = ()
+        if len(folder) > 1:
+            known = ", ".join(pid for pid, _ in spec.people[:8]) + (", …" if len(spec.people) > 8 else "")
+            hint = f"cannot tell whose calendar this is: folder '{folder[0]}' is not a person id in plan.toml (known: {known})"
+    return hint
 
 
 def import_files(
