@@ -57,6 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--team", action="append", default=[], metavar="ID", help="only this team or division (repeatable)")
     plan.add_argument("--activity", action="append", default=[], metavar="ID", help="only this activity (repeatable)")
     plan.add_argument("-o", "--output", type=Path, help="write to this file (atomically) instead of the terminal")
+    report = commands.add_parser("report", parents=[workspace], help="actual vs required per person and period, with attainment")
+    report.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    report.add_argument("--by", choices=["week", "month", "quarter", "year"], default="week")
+    report.add_argument("--level", choices=["person", "team", "org"], default="person")
+    report.add_argument("--person", action="append", default=[], metavar="ID")
+    report.add_argument("--team", action="append", default=[], metavar="ID")
+    report.add_argument("--activity", action="append", default=[], metavar="ID")
+    report.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help="count up to this day (default: the last imported day)")
+    report.add_argument("-o", "--output", type=Path, help="write to this file (atomically) instead of the terminal")
+
     imports = commands.add_parser("import", parents=[workspace], help="import calendars (.ics, Outlook CSV) into the workspace's store")
     imports.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the workspace's imports/ folder)")
     imports.add_argument("--person", metavar="ID", help="every file given belongs to this person")
@@ -106,6 +116,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_check(args)
     if args.command == "plan":
         return run_plan(args)
+    if args.command == "report":
+        from imm_tui.cli_report import run_report
+
+        return run_report(args)
     if args.command in ("import", "events"):
         from imm_tui.cli_import import run_events, run_import
 

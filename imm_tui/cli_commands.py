@@ -57,7 +57,7 @@ def run_plan(args: argparse.Namespace) -> int:
     workspace = open_workspace(resolve_workspace(args.workspace))
     plan = workspace.plan_document.plan
     requirement = derive(plan)
-    weekly = _filtered(requirement.weekly, requirement.rows, plan, args)
+    weekly = filtered(requirement.weekly, requirement.rows, plan, args)
     frame = summarise(weekly, requirement.rows, plan, by=args.by, level=args.level)
     if args.format == "csv":
         text = to_csv(frame)
@@ -79,7 +79,7 @@ def _split(values: list[str]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def _filtered(weekly: pd.DataFrame, rows: pd.DataFrame, plan: Plan, args: argparse.Namespace) -> pd.DataFrame:
+def filtered(weekly: pd.DataFrame, rows: pd.DataFrame, plan: Plan, args: argparse.Namespace) -> pd.DataFrame:
     """The weekly rows of the people, teams and activities asked for; unknown names are usage errors."""
     from imm_tui.engine.rollup import team_descendants
 

@@ -196,3 +196,18 @@ def test_store_is_versioned_and_refuses_a_newer_one(tmp_path: Path) -> None:
 
     with pytest.raises(StoreError, match="newer IMM"):
         Store.open(path)
+
+
+def test_report_csv_matches_the_hand_count(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    run(capsys, "import", "-w", str(workspace))
+    code, out, _ = run(capsys, "report", "-w", str(workspace), "--format", "csv", "--by", "week")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0])[:6] == ["person", "team", "period", "activity", "required", "actual"]
+    counted = {(r["person"], int(r["period"][-2:]), r["activity"]): float(r["actual"]) for r in rows if r["actual"] not in ("", "0.000000")}
+    assert counted == {key: float(n) for key, n in EXPECTED.items()}
+    last = [r for r in rows if r["person"] == "jdv" and r["activity"] == "visit" and r["period"] == "2027-W41"]
+    assert last[0]["actual"] == ""  # after the last imported day (5 Oct, W40): plan only
