@@ -1,0 +1,215 @@
+"""Insights that open a conversation (DESIGN.md §1, §4): ratios, deviation, hunting/farming, signals,
+forecast, quality and "the hands". Pure: plan, requirement, comparison and the counted activity.
+
+Every figure is year to date up to the comparison's as-of date. A signal always carries the sentence
+that explains it, because a number without its reason is a verdict, not a conversation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from imm_tui.engine.compare import Comparison
+from imm_tui.engine.requirement import Requirement
+from imm_tui.model.plan import Plan
+
+RATIOS = {  # name: (numerator stage, denominator stage)
+    "visits_per_request": ("visit", "request"),
+    "visits_per_order": ("visit", "order"),
+    "requests_per_order": ("request", "order"),
+    "offers_per_order": ("offer", "order"),
+}
+
+
+@dataclass(frozen=True)
+class SignalSettings:
+    """Thresholds of the signals (DESIGN.md §4); settings with the design's defaults."""
+
+    needs_help_attainment: float = 0.8
+    needs_help_index: float = 125.0
+    remarkable_attainment: float = 1.10
+    remarkable_index: float = 90.0
+    target_too_low_attainment: float = 0.8
+    forecast_min_orders: int = 5
+
+
+@dataclass(frozen=True)
+class Signal:
+    person: str
+    kind: str  # "needs help" | "remarkable" | "target too low"
+    reason: str
+
+
+@dataclass(frozen=True)
+class Insights:
+    as_of: date
+    people: pd.DataFrame  # one row per person: counts, ratios, indices, hunting/farming, quality, forecast
+    organisation: dict[str, float]
+    signals: list[Signal] = field(default_factory=list)
+    hands: dict[str, float] = field(default_factory=dict)
+
+
+def _stage_ids(plan: Plan) -> dict[str, list[str]]:
+    """Activity ids counted for each funnel stage; video counts as a visit when the norms say so."""
+    stages: dict[str, list[str]] = {s: [] for s in ("visit", "request", "order", "offer", "call")}
+    for activity in plan.activities:
+        if activity.stage is not None:
+            stages[activity.stage].append(activity.id)
+    if plan.norms.video_counts_as_visit and "video" in plan.activity_ids:
+        stages["visit"].append("video")
+    return stages
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.0f} %"
+
+
+def insights(
+    plan: Plan,
+    requirement: Requirement,
+    comparison: Comparison,
+    activity: pd.DataFrame,
+    settings: SignalSettings = SignalSettings(),
+    monitored: set[str] | None = None,
+) -> Insights:
+    """All insights as of the comparison's date. `monitored`: people with an imported calendar (None: all)."""
+    as_of = comparison.as_of
+    people = [p for p in plan.people]
+    ids = [p.id for p in people]
+    done = activity[activity["day"] <= as_of] if len(activity) else activity
+    stages = _stage_ids(plan)
+    counts = pd.DataFrame(index=pd.Index(ids, name="person"))
+    for stage, members in stages.items():
+        mask = done["activity"].isin(members) if len(done) else pd.Series(dtype=bool)
+        counts[stage + "s"] = done[mask].groupby("person").size().reindex(ids).fillna(0) if len(done) else 0.0
+    contact_ids = {a for s in ("visit", "call") for a in stages[s]} | ({"video"} & set(plan.activity_ids))
+    contacts = done[done["activity"].isin(contact_ids)] if len(done) else done
+    counts["contacts"] = contacts.groupby("person").size().reindex(ids).fillna(0) if len(done) else 0.0
+    counts["commitments"] = contacts[contacts["commitment"]].groupby("person").size().reindex(ids).fillna(0) if len(done) else 0.0
+    visits = done[done["activity"].isin(stages["visit"])] if len(done) else done
+    for status, column in (("prospect", "prospect_visits"), ("client", "client_visits")):
+        counts[column] = visits[visits["account_status"] == status].groupby("person").size().reindex(ids).fillna(0) if len(done) else 0.0
+
+    org: dict[str, float] = {}
+    for name, (top, bottom) in RATIOS.items():
+        numerator, denominator = counts[top + "s"], counts[bottom + "s"]
+        counts[name] = numerator / denominator.where(denominator > 0)
+        org[name] = float(numerator.sum() / denominator.sum()) if denominator.sum() > 0 else float("nan")
+        counts[name + "_index"] = 100 * counts[name] / org[name] if org[name] == org[name] and org[name] > 0 else np.nan
+
+    ytd = comparison.ytd.set_index(["person", "activity"])
+    visit_ids = stages["visit"]
+    required_ytd = pd.Series({p: sum(ytd["required_ytd"].get((p, a), 0.0) for a in visit_ids) for p in ids})
+    counts["visit_required_ytd"] = required_ytd
+    counts["visit_attainment"] = counts["visits"] / required_ytd.where(required_ytd > 0)
+
+    expected_share = pd.Series({p.id: {"farmer": 0.0, "hunter": 1.0}.get(p.fop, p.hunting_share) for p in people})
+    known = counts["prospect_visits"] + counts["client_visits"]
+    counts["hunting_share_expected"] = expected_share
+    counts["hunting_share_actual"] = counts["prospect_visits"] / known.where(known > 0)
+    counts["quality"] = counts["commitments"] / counts["contacts"].where(counts["contacts"] > 0)
+
+    _forecast(plan, requirement, comparison, counts, org, settings)
+    org["quality"] = float(counts["commitments"].sum() / counts["contacts"].sum()) if counts["contacts"].sum() > 0 else float("nan")
+    total_required = counts["visit_required_ytd"].sum()
+    org["visit_attainment"] = float(counts["visits"].sum() / total_required) if total_required > 0 else float("nan")
+    signals = _signals(plan, counts, org, settings, set(ids) if monitored is None else monitored)
+    table = counts.reset_index()
+    names = {p.id: p.name for p in people}
+    teams = {p.id: p.team for p in people}
+    table.insert(1, "name", table["person"].map(names))
+    table.insert(2, "team", table["person"].map(teams))
+    return Insights(as_of, table, org, signals, _hands(plan, requirement, comparison, org))
+
+
+def _forecast(
+    plan: Plan, requirement: Requirement, comparison: Comparison, counts: pd.DataFrame, org: dict[str, float], settings: SignalSettings
+) -> None:
+    """Year-end orders: YTD orders + remaining required visits ÷ visits per order; and the run rate."""
+    weekly = comparison.weekly
+    visit_ids = _stage_ids(plan)["visit"]
+    future = weekly[~weekly["elapsed"] & weekly["activity"].isin(visit_ids)]
+    remaining = future.groupby("person", observed=True)["required"].sum().reindex(counts.index).fillna(0)
+    own = counts["visits_per_order"]
+    use_own = (counts["orders"] >= settings.forecast_min_orders) & own.notna() & (own > 0)
+    per_order = own.where(use_own, org["visits_per_order"])
+    counts["remaining_visits"] = remaining
+    counts["forecast_basis"] = np.where(use_own, "own", "organisation")
+    counts["forecast_orders"] = counts["orders"] + remaining / per_order.where(per_order > 0)
+    capacity = requirement.capacity.copy()
+    capacity["load"] = capacity["capacity"] * capacity["weight"]
+    elapsed = weekly.drop_duplicates("week").set_index("week")["elapsed"]
+    capacity["elapsed"] = capacity["week"].map(elapsed).astype(bool)
+    load = capacity.groupby("person")["load"].sum()
+    load_done = capacity[capacity["elapsed"]].groupby("person")["load"].sum()
+    share_done = (load_done / load.where(load > 0)).reindex(counts.index).fillna(0)
+    counts["share_of_year_done"] = share_done
+    counts["run_rate_orders"] = counts["orders"] / share_done.where(share_done > 0)
+    value = plan.funnel.average_order_value if plan.funnel else float("nan")
+    targets = pd.Series({p.id: p.revenue_target for p in plan.people}).reindex(counts.index)
+    counts["revenue_target"] = targets
+    counts["revenue_ytd"] = counts["orders"] * value
+    counts["revenue_target_ytd"] = targets * share_done
+    counts["forecast_revenue"] = counts["forecast_orders"] * value
+    counts["run_rate_revenue"] = counts["run_rate_orders"] * value
+
+
+def _plural(count: float, word: str) -> str:
+    return f"{count:.0f} {word}" + ("" if round(count) == 1 else "s")
+
+
+def _signals(plan: Plan, counts: pd.DataFrame, org: dict[str, float], settings: SignalSettings, monitored: set[str]) -> list[Signal]:
+    signals = []
+    names = {p.id: p.name for p in plan.people}
+    for person, row in counts.iterrows():
+        who = names[str(person)]
+        if str(person) not in monitored:
+            signals.append(Signal(str(person), "no calendar", f"No calendar of {who} has been imported: the figures say nothing yet."))
+            continue
+        attainment, index = row["visit_attainment"], row["visits_per_order_index"]
+        if attainment == attainment and attainment < settings.needs_help_attainment:
+            signals.append(Signal(str(person), "needs help",
+                                  f"{who} made {_plural(row['visits'], 'visit')} where the plan asks {row['visit_required_ytd']:.1f} to date "
+                                  f"({_pct(attainment)}, below {_pct(settings.needs_help_attainment)})."))
+        elif index == index and index > settings.needs_help_index:
+            signals.append(Signal(str(person), "needs help",
+                                  f"{who} needs {row['visits_per_order']:.1f} visits per order against {org['visits_per_order']:.1f} "
+                                  f"in the organisation: {index - 100:.0f} % more visits for each order (index {index:.0f})."))
+        if attainment == attainment and attainment >= settings.remarkable_attainment and index == index and index <= settings.remarkable_index:
+            signals.append(Signal(str(person), "remarkable",
+                                  f"{who} is at {_pct(attainment)} of the visits asked to date and converts well: "
+                                  f"{row['visits_per_order']:.1f} visits per order against {org['visits_per_order']:.1f} (index {index:.0f})."))
+        target_ytd, revenue = row["revenue_target_ytd"], row["revenue_ytd"]
+        if (target_ytd == target_ytd and target_ytd > 0 and revenue >= target_ytd and attainment == attainment
+                and attainment < settings.target_too_low_attainment):
+            signals.append(Signal(str(person), "target too low",
+                                  f"{who} is on track for revenue ({revenue:,.0f} against {target_ytd:,.0f} to date) with only "
+                                  f"{_pct(attainment)} of the visits asked: the target may ask too little."))
+    return signals
+
+
+def _hands(plan: Plan, requirement: Requirement, comparison: Comparison, org: dict[str, float]) -> dict[str, float]:
+    """Do we have the hands (FTE budgeted vs available this week, uncovered work), do they move, quality."""
+    rows = requirement.rows
+    budgeted = float(rows["fte"].sum())
+    week = max(comparison.as_of_week, 1)
+    capacity = requirement.capacity
+    this_week = capacity[(capacity["week"] == week) & ~capacity["person"].str.startswith("vacancy-")]
+    weekly = requirement.weekly
+    vacancy = weekly["person"].astype(str).str.startswith("vacancy-")
+    visit_ids = _stage_ids(plan)["visit"]
+    visits = weekly["activity"].isin(visit_ids)
+    return {
+        "week": float(week),
+        "fte_budgeted": budgeted,
+        "fte_in_seats": float(rows.loc[rows["kind"] == "person", "fte"].sum()),
+        "fte_available_this_week": float(this_week["capacity"].sum()),
+        "uncovered_visits_year": float(weekly.loc[vacancy & visits, "required"].sum()),
+        "uncovered_share": float(weekly.loc[vacancy, "required"].sum() / weekly["required"].sum()) if weekly["required"].sum() else 0.0,
+        "visit_attainment_ytd": org.get("visit_attainment", float("nan")),
+        "quality": org.get("quality", float("nan")),
+    }
