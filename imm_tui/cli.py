@@ -57,15 +57,26 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--team", action="append", default=[], metavar="ID", help="only this team or division (repeatable)")
     plan.add_argument("--activity", action="append", default=[], metavar="ID", help="only this activity (repeatable)")
     plan.add_argument("-o", "--output", type=Path, help="write to this file (atomically) instead of the terminal")
-    report = commands.add_parser("report", parents=[workspace], help="actual vs required per person and period, with attainment")
-    report.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    monitor = argparse.ArgumentParser(add_help=False)
+    monitor.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help="count up to this day (default: the last imported day)")
+    monitor.add_argument("--anonymize", action="store_true", help="pseudonyms instead of names, ids, e-mails and accounts")
+    monitor.add_argument("-o", "--output", type=Path, help="write to this file (atomically) instead of the terminal")
+
+    report = commands.add_parser("report", parents=[workspace, monitor], help="actual vs required per person and period, with attainment")
+    report.add_argument("--format", choices=["table", "csv", "json", "markdown", "xlsx"], default="table")
     report.add_argument("--by", choices=["week", "month", "quarter", "year"], default="week")
     report.add_argument("--level", choices=["person", "team", "org"], default="person")
     report.add_argument("--person", action="append", default=[], metavar="ID")
     report.add_argument("--team", action="append", default=[], metavar="ID")
     report.add_argument("--activity", action="append", default=[], metavar="ID")
-    report.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help="count up to this day (default: the last imported day)")
-    report.add_argument("-o", "--output", type=Path, help="write to this file (atomically) instead of the terminal")
+
+    insights = commands.add_parser("insights", parents=[workspace, monitor], help="ratios, signals with their reasons, forecast, the hands")
+    insights.add_argument("--format", choices=["markdown", "csv", "json"], default="markdown")
+    checklist = commands.add_parser("checklist", parents=[workspace], help="the eleven plan questions answered from the plan and the store")
+    checklist.add_argument("-o", "--output", type=Path)
+    reviews = commands.add_parser("reviews", parents=[workspace], help="export the plan review dates as calendar invitations (.ics)")
+    reviews.add_argument("-o", "--output", type=Path, help="default: exports/reviews.ics")
+    reviews.add_argument("--organizer", metavar="EMAIL", help="organiser of the invitations")
 
     imports = commands.add_parser("import", parents=[workspace], help="import calendars (.ics, Outlook CSV) into the workspace's store")
     imports.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the workspace's imports/ folder)")
@@ -116,10 +127,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_check(args)
     if args.command == "plan":
         return run_plan(args)
-    if args.command == "report":
-        from imm_tui.cli_report import run_report
+    if args.command in ("report", "insights", "checklist", "reviews"):
+        from imm_tui import cli_report
 
-        return run_report(args)
+        return {"report": cli_report.run_report, "insights": cli_report.run_insights, "checklist": cli_report.run_checklist,
+                "reviews": cli_report.run_reviews}[args.command](args)
     if args.command in ("import", "events"):
         from imm_tui.cli_import import run_events, run_import
 

@@ -68,6 +68,7 @@ def run_plan(args: argparse.Namespace) -> int:
         keys = ["person", "team", "period"] if args.level == "person" else ["group", "period"]
         text = pivot_text(frame, keys, "activity", "required")
     if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(args.output, text.encode("utf-8"), backup=False)
         print(f"wrote {len(frame)} rows to {args.output}", file=sys.stderr)
     else:

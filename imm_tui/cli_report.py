@@ -1,67 +1,72 @@
-"""`imm report`: actual vs required from the store and the plan."""
+"""`imm report`, `imm insights`, `imm checklist`, `imm reviews`: the monitor from the store and the plan."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from imm_tui.cli import EXIT_OK, UsageError, open_workspace, resolve_workspace
 from imm_tui.cli_commands import filtered
 from imm_tui.model.atomic import write_atomic
 
-
-def run_report(args: argparse.Namespace) -> int:
+if TYPE_CHECKING:
     import pandas as pd
 
-    from imm_tui.engine.compare import compare, report
-    from imm_tui.engine.requirement import derive
-    from imm_tui.ingest.activity import last_imported_day, load_activity
+    from imm_tui.model.workspace import Workspace
+    from imm_tui.report.anonymize import Pseudonyms
+    from imm_tui.report.review import Review
+
+REVIEWS_FILE = "reviews.ics"
+
+
+@dataclass
+class Monitor:
+    workspace: Workspace
+    activity: pd.DataFrame
+    as_of: date
+    monitored: set[str]
+    accounts: list[str]
+
+    @property
+    def reviews_exported(self) -> bool:
+        return (self.workspace.paths.exports / REVIEWS_FILE).exists()
+
+    def review(self) -> Review:
+        from imm_tui.report.review import build_review
+
+        return build_review(self.workspace.plan_document.plan, self.activity, self.as_of, monitored=self.monitored,
+                            reviews_exported=self.reviews_exported)
+
+    def pseudonyms(self) -> Pseudonyms:
+        from imm_tui.report.anonymize import Pseudonyms
+
+        people = [(p.id, p.name, p.email or "") for p in self.workspace.plan_document.plan.people]
+        return Pseudonyms(people, self.accounts)
+
+
+def load_monitor(args: argparse.Namespace) -> Monitor:
+    import pandas as pd
+
+    from imm_tui.ingest.activity import ACTIVITY_COLUMNS, last_imported_day, load_activity
     from imm_tui.ingest.reclassify import ensure_classified
     from imm_tui.ingest.store import Store
-    from imm_tui.report.tables import aligned, to_csv, to_json
 
-    root = resolve_workspace(args.workspace)
-    workspace = open_workspace(root)
-    plan = workspace.plan_document.plan
-    year = plan.plan.year
-    activity = pd.DataFrame(columns=["person", "week", "day", "activity", "commitment", "account_status", "external"])
-    last = None
+    workspace = open_workspace(resolve_workspace(args.workspace))
+    year = workspace.plan_document.plan.plan.year
+    activity = pd.DataFrame(columns=ACTIVITY_COLUMNS)
+    last, monitored, accounts = None, set(), [a.name for a in workspace.accounts]
     if workspace.paths.store.exists():
         with Store.open(workspace.paths.store) as store:
             ensure_classified(store, workspace)
             activity = load_activity(store, year)
             last = last_imported_day(store, year)
-    as_of = _as_of(args.as_of, last, year)
-    requirement = derive(plan)
-    comparison = compare(requirement, activity, as_of)
-    comparison = type(comparison)(
-        comparison.as_of, comparison.as_of_week, filtered(comparison.weekly, requirement.rows, plan, args), comparison.ytd
-    )
-    frame = report(comparison, requirement, plan, by=args.by, level=args.level)
-    keys = ["person", "team"] if args.level == "person" else ["group", "level"]
-    columns = [*keys, "period", "activity", "required", "actual", "required_to_date", "attainment", "status"]
-    frame = frame[columns]
-    if args.format == "csv":
-        text = to_csv(frame)
-    elif args.format == "json":
-        text = to_json(frame, {"plan": plan.plan.name, "year": year, "as_of": as_of.isoformat(), "by": args.by, "level": args.level})
-    else:
-        body = [
-            [*(str(row[k]) for k in keys), str(row["period"]), str(row["activity"]), f"{row['required']:.1f}",
-             "" if pd.isna(row["actual"]) else f"{row['actual']:.0f}",
-             "" if pd.isna(row["attainment"]) else f"{100 * row['attainment']:.0f}%", str(row["status"])]
-            for _, row in frame.iterrows()
-        ]
-        text = f"as of {as_of.isoformat()} (week {comparison.as_of_week})\n" + aligned(
-            [*keys, "period", "activity", "required", "actual", "attainment", "status"], body, numeric_from=len(keys) + 2
-        )
-    if args.output:
-        write_atomic(args.output, text.encode("utf-8"), backup=False)
-        print(f"wrote {len(frame)} rows to {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
-    return EXIT_OK
+            monitored = {f.person for f in store.files()}
+            accounts += [str(r[0]) for r in store.connection.execute("SELECT DISTINCT account FROM items WHERE account IS NOT NULL")]
+    return Monitor(workspace, activity, _as_of(getattr(args, "as_of", None), last, year), monitored, accounts)
 
 
 def _as_of(given: str | None, last: date | None, year: int) -> date:
@@ -73,3 +78,106 @@ def _as_of(given: str | None, last: date | None, year: int) -> date:
     if last is not None:
         return last
     return date.fromisocalendar(year, 1, 1) - timedelta(days=1)  # nothing imported: no week has happened
+
+
+def _emit(text: str | bytes, output: Path | None, rows: int | None = None) -> None:
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(output, text if isinstance(text, bytes) else text.encode("utf-8"), backup=False)
+        print(f"wrote {output}" + (f" ({rows} rows)" if rows is not None else ""), file=sys.stderr)
+    elif isinstance(text, bytes):
+        raise UsageError("this format is a file: add -o FILE")
+    else:
+        sys.stdout.write(text)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from imm_tui.engine.compare import report
+    from imm_tui.report.tables import aligned, to_csv, to_json
+
+    monitor = load_monitor(args)
+    plan = monitor.workspace.plan_document.plan
+    review = monitor.review()
+    comparison = review.comparison
+    weekly = filtered(comparison.weekly, review.requirement.rows, plan, args)
+    comparison = type(comparison)(comparison.as_of, comparison.as_of_week, weekly, comparison.ytd)
+    frame = report(comparison, review.requirement, plan, by=args.by, level=args.level)
+    keys = ["person", "team"] if args.level == "person" else ["group", "level"]
+    frame = frame[[*keys, "period", "activity", "required", "actual", "required_to_date", "attainment", "status"]]
+    pseudonyms = monitor.pseudonyms() if args.anonymize else None
+    shown = pseudonyms.frame(frame) if pseudonyms else frame
+    if args.format == "csv":
+        _emit(to_csv(shown), args.output, len(shown))
+    elif args.format == "json":
+        _emit(to_json(shown, {"plan": plan.plan.name, "year": plan.plan.year, "as_of": monitor.as_of.isoformat(), "by": args.by,
+                              "level": args.level}), args.output, len(shown))
+    elif args.format == "markdown":
+        from imm_tui.report.markdown import review_markdown
+
+        _emit(review_markdown(review, pseudonyms), args.output)
+    elif args.format == "xlsx":
+        from imm_tui.report.excel import review_workbook
+
+        if not args.output:
+            raise UsageError("--format xlsx writes a file: add -o FILE.xlsx")
+        _emit(review_workbook(review, frame, pseudonyms), args.output)
+    else:
+        body = [
+            [*(str(row[k]) for k in keys), str(row["period"]), str(row["activity"]), f"{row['required']:.1f}",
+             "" if pd.isna(row["actual"]) else f"{row['actual']:.0f}",
+             "" if pd.isna(row["attainment"]) else f"{100 * row['attainment']:.0f}%", str(row["status"])]
+            for _, row in shown.iterrows()
+        ]
+        header = f"as of {monitor.as_of.isoformat()} (week {comparison.as_of_week})\n"
+        _emit(header + aligned([*keys, "period", "activity", "required", "actual", "attainment", "status"], body,
+                               numeric_from=len(keys) + 2), args.output)
+    return EXIT_OK
+
+
+def run_insights(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from imm_tui.report.tables import to_csv, to_json
+
+    monitor = load_monitor(args)
+    review = monitor.review()
+    pseudonyms = monitor.pseudonyms() if args.anonymize else None
+    people = review.people()
+    signals = pd.DataFrame([(s.person, s.kind, s.reason) for s in review.insights.signals], columns=["person", "kind", "reason"])
+    if pseudonyms:
+        people, signals = pseudonyms.frame(people), pseudonyms.frame(signals)
+    if args.format == "csv":
+        _emit(to_csv(people), args.output, len(people))
+    elif args.format == "json":
+        meta = {"as_of": monitor.as_of.isoformat(), "organisation": review.insights.organisation, "hands": review.insights.hands,
+                "signals": signals.to_dict(orient="records")}
+        _emit(to_json(people, meta), args.output, len(people))
+    else:
+        from imm_tui.report.markdown import review_markdown
+
+        _emit(review_markdown(review, pseudonyms), args.output)
+    return EXIT_OK
+
+
+def run_checklist(args: argparse.Namespace) -> int:
+    monitor = load_monitor(args)
+    answers = monitor.review().checklist
+    width = max(len(a.question) for a in answers)
+    text = "".join(f"{a.number:>2}. {a.mark} {a.question:<{width}}  {a.detail}\n" for a in answers)
+    _emit(text, args.output)
+    return EXIT_OK
+
+
+def run_reviews(args: argparse.Namespace) -> int:
+    from imm_tui.report.reviews import DEFAULT_ORGANIZER, reviews_ics
+
+    workspace = open_workspace(resolve_workspace(args.workspace))
+    plan = workspace.plan_document.plan
+    if not plan.reviews.dates:
+        raise UsageError("the plan has no [reviews] dates to export")
+    output = args.output or workspace.paths.exports / REVIEWS_FILE
+    output.parent.mkdir(parents=True, exist_ok=True)
+    _emit(reviews_ics(plan, organizer=args.organizer or DEFAULT_ORGANIZER), output)
+    return EXIT_OK

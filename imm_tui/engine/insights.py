@@ -37,6 +37,9 @@ class SignalSettings:
     forecast_min_orders: int = 5
 
 
+DEFAULT_SIGNALS = SignalSettings()
+
+
 @dataclass(frozen=True)
 class Signal:
     person: str
@@ -73,7 +76,7 @@ def insights(
     requirement: Requirement,
     comparison: Comparison,
     activity: pd.DataFrame,
-    settings: SignalSettings = SignalSettings(),
+    settings: SignalSettings = DEFAULT_SIGNALS,
     monitored: set[str] | None = None,
 ) -> Insights:
     """All insights as of the comparison's date. `monitored`: people with an imported calendar (None: all)."""
@@ -115,9 +118,13 @@ def insights(
 
     _forecast(plan, requirement, comparison, counts, org, settings)
     org["quality"] = float(counts["commitments"].sum() / counts["contacts"].sum()) if counts["contacts"].sum() > 0 else float("nan")
-    total_required = counts["visit_required_ytd"].sum()
-    org["visit_attainment"] = float(counts["visits"].sum() / total_required) if total_required > 0 else float("nan")
-    signals = _signals(plan, counts, org, settings, set(ids) if monitored is None else monitored)
+    linked = set(ids) if monitored is None else monitored
+    measured = counts[counts.index.isin(list(linked))]
+    total_required = measured["visit_required_ytd"].sum()
+    org["visit_attainment"] = float(measured["visits"].sum() / total_required) if total_required > 0 else float("nan")
+    org["people_measured"] = float(len(measured))
+    org["people"] = float(len(counts))
+    signals = _signals(plan, counts, org, settings, linked)
     table = counts.reset_index()
     names = {p.id: p.name for p in people}
     teams = {p.id: p.team for p in people}
@@ -172,23 +179,53 @@ def _signals(plan: Plan, counts: pd.DataFrame, org: dict[str, float], settings: 
             continue
         attainment, index = row["visit_attainment"], row["visits_per_order_index"]
         if attainment == attainment and attainment < settings.needs_help_attainment:
-            signals.append(Signal(str(person), "needs help",
-                                  f"{who} made {_plural(row['visits'], 'visit')} where the plan asks {row['visit_required_ytd']:.1f} to date "
-                                  f"({_pct(attainment)}, below {_pct(settings.needs_help_attainment)})."))
+            signals.append(
+                Signal(
+                    str(person),
+                    "needs help",
+                    f"{who} made {_plural(row['visits'], 'visit')} where the plan asks {row['visit_required_ytd']:.1f} to date "
+                    f"({_pct(attainment)}, below {_pct(settings.needs_help_attainment)}).",
+                )
+            )
         elif index == index and index > settings.needs_help_index:
-            signals.append(Signal(str(person), "needs help",
-                                  f"{who} needs {row['visits_per_order']:.1f} visits per order against {org['visits_per_order']:.1f} "
-                                  f"in the organisation: {index - 100:.0f} % more visits for each order (index {index:.0f})."))
-        if attainment == attainment and attainment >= settings.remarkable_attainment and index == index and index <= settings.remarkable_index:
-            signals.append(Signal(str(person), "remarkable",
-                                  f"{who} is at {_pct(attainment)} of the visits asked to date and converts well: "
-                                  f"{row['visits_per_order']:.1f} visits per order against {org['visits_per_order']:.1f} (index {index:.0f})."))
+            signals.append(
+                Signal(
+                    str(person),
+                    "needs help",
+                    f"{who} needs {row['visits_per_order']:.1f} visits per order against {org['visits_per_order']:.1f} "
+                    f"in the organisation: {index - 100:.0f} % more visits for each order (index {index:.0f}).",
+                )
+            )
+        if (
+            attainment == attainment
+            and attainment >= settings.remarkable_attainment
+            and index == index
+            and index <= settings.remarkable_index
+        ):
+            signals.append(
+                Signal(
+                    str(person),
+                    "remarkable",
+                    f"{who} is at {_pct(attainment)} of the visits asked to date and converts well: "
+                    f"{row['visits_per_order']:.1f} visits per order against {org['visits_per_order']:.1f} (index {index:.0f}).",
+                )
+            )
         target_ytd, revenue = row["revenue_target_ytd"], row["revenue_ytd"]
-        if (target_ytd == target_ytd and target_ytd > 0 and revenue >= target_ytd and attainment == attainment
-                and attainment < settings.target_too_low_attainment):
-            signals.append(Signal(str(person), "target too low",
-                                  f"{who} is on track for revenue ({revenue:,.0f} against {target_ytd:,.0f} to date) with only "
-                                  f"{_pct(attainment)} of the visits asked: the target may ask too little."))
+        if (
+            target_ytd == target_ytd
+            and target_ytd > 0
+            and revenue >= target_ytd
+            and attainment == attainment
+            and attainment < settings.target_too_low_attainment
+        ):
+            signals.append(
+                Signal(
+                    str(person),
+                    "target too low",
+                    f"{who} is on track for revenue ({revenue:,.0f} against {target_ytd:,.0f} to date) with only "
+                    f"{_pct(attainment)} of the visits asked: the target may ask too little.",
+                )
+            )
     return signals
 
 

@@ -34,7 +34,18 @@ def to_json(frame: pd.DataFrame, meta: dict[str, Any]) -> str:
                 value = value.item()
             record[column] = value
         records.append(record)
-    return json.dumps({**meta, "rows": records}, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(_finite({**meta, "rows": records}), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+
+
+def _finite(value: Any) -> Any:
+    """NaN and infinities become null: JSON has no NaN, and readers of the file must not choke."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
 
 
 def pivot_text(frame: pd.DataFrame, keys: Sequence[str], columns: str, value: str, *, decimals: int = 1) -> str:

@@ -80,7 +80,8 @@ def frame(*groups: list[tuple[object, ...]]) -> pd.DataFrame:
                                      columns=["person", "week", "day", "activity", "commitment", "account_status", "external"])
 
 
-def run(activity: pd.DataFrame, settings: SignalSettings = SignalSettings(), text: str = PLAN):  # type: ignore[no-untyped-def]
+def run(activity: pd.DataFrame, settings: SignalSettings | None = None, text: str = PLAN):  # type: ignore[no-untyped-def]
+    settings = settings or SignalSettings()
     plan = plan_of(text)
     requirement = derive(plan)
     return insights(plan, requirement, compare(requirement, activity, AS_OF), activity, settings)

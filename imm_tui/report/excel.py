@@ -1,0 +1,109 @@
+"""An Excel workbook for people who live in spreadsheets: one sheet per view, readable as it opens.
+
+Frozen header rows, number formats, status fills, and per team a chart of weekly visits done against
+the plan. Written with openpyxl; saved atomically like every file IMM writes.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.chart import LineChart, Reference
+from openpyxl.chart.series import SeriesLabel
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from imm_tui.model.atomic import write_atomic
+from imm_tui.report.anonymize import Pseudonyms
+from imm_tui.report.review import Review
+
+FILLS = {"on track": "C6EFCE", "behind": "FFEB9C", "at risk": "FFC7CE"}
+FORMATS = {"attainment": "0%", "quality": "0%", "hunting_share_expected": "0%", "hunting_share_actual": "0%",
+           "revenue_target": "#,##0", "forecast_revenue": "#,##0"}
+
+
+def _sheet(book: Workbook, title: str, frame: pd.DataFrame) -> Worksheet:
+    sheet = book.create_sheet(title)
+    sheet.append(list(frame.columns))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in frame.itertuples(index=False):
+        sheet.append([_cell(v) for v in row])
+    sheet.freeze_panes = "A2"
+    for index, column in enumerate(frame.columns, start=1):
+        letter = get_column_letter(index)
+        width = max([len(str(column))] + [len(str(v)) for v in frame[column].head(200)]) + 2
+        sheet.column_dimensions[letter].width = min(width, 60)
+        number = FORMATS.get(str(column)) or ("0.0" if pd.api.types.is_float_dtype(frame[column]) else None)
+        if number:
+            for cell in sheet[letter][1:]:
+                cell.number_format = number
+        if column == "status":
+            for cell in sheet[letter][1:]:
+                if cell.value in FILLS:
+                    cell.fill = PatternFill("solid", fgColor=FILLS[cell.value])
+    return sheet
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def review_workbook(review: Review, weekly: pd.DataFrame, pseudonyms: Pseudonyms | None = None) -> bytes:
+    """The workbook as bytes: Summary, People, Weekly (the report rows), Signals, Checklist, Teams."""
+    hide = pseudonyms.text if pseudonyms else (lambda text: text)
+    book = Workbook()
+    book.remove(book.active)
+    hands = review.insights.hands
+    summary = pd.DataFrame({"figure": ["as of", *hands.keys(), *review.insights.organisation.keys()],
+                            "value": [review.as_of.isoformat(), *hands.values(), *review.insights.organisation.values()]})
+    _sheet(book, "Summary", summary)
+    people = review.people()
+    _sheet(book, "People", pseudonyms.frame(people) if pseudonyms else people)
+    _sheet(book, "Weekly", pseudonyms.frame(weekly) if pseudonyms else weekly)
+    signals = pd.DataFrame([(s.person, s.kind, s.reason) for s in review.insights.signals], columns=["person", "kind", "reason"])
+    _sheet(book, "Signals", pseudonyms.frame(signals) if pseudonyms else signals)
+    answers = pd.DataFrame([(a.number, a.question, a.mark, hide(a.detail)) for a in review.checklist],
+                           columns=["number", "question", "answer", "detail"])
+    _sheet(book, "Checklist", answers)
+    teams = review.team_weeks()
+    sheet = _sheet(book, "Teams", teams)
+    _team_charts(sheet, teams)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _team_charts(sheet: Worksheet, teams: pd.DataFrame) -> None:
+    """One line chart per team: weekly visits required vs done (rows of the Teams sheet)."""
+    anchor_row = 2
+    start = 2
+    for team, rows in teams.groupby("team", sort=False, observed=True):
+        count = len(rows)
+        chart = LineChart()
+        chart.title = f"{team}: visits per week, done vs required"
+        chart.y_axis.title = "visits"
+        chart.x_axis.title = "ISO week"
+        chart.height, chart.width = 7, 16
+        data = Reference(sheet, min_col=3, max_col=4, min_row=start, max_row=start + count - 1)
+        chart.add_data(data, titles_from_data=False)
+        chart.set_categories(Reference(sheet, min_col=2, min_row=start, max_row=start + count - 1))
+        chart.series[0].tx = SeriesLabel(v="required")
+        chart.series[1].tx = SeriesLabel(v="done")
+        sheet.add_chart(chart, f"G{anchor_row}")
+        anchor_row += 16
+        start += count
+
+
+def save_workbook(data: bytes, path: Path) -> None:
+    write_atomic(path, data, backup=False)

@@ -1,0 +1,78 @@
+"""Everything a review meeting looks at, computed once: comparison, insights, checklist, tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from imm_tui.engine.checklist import Answer, checklist
+from imm_tui.engine.compare import Comparison, Thresholds, compare, status_of
+from imm_tui.engine.insights import DEFAULT_SIGNALS, Insights, SignalSettings, insights
+from imm_tui.engine.requirement import Requirement, derive
+from imm_tui.model.plan import Plan
+
+
+@dataclass(frozen=True)
+class Review:
+    plan: Plan
+    requirement: Requirement
+    comparison: Comparison
+    insights: Insights
+    checklist: list[Answer]
+    monitored: frozenset[str]
+
+    @property
+    def as_of(self) -> date:
+        return self.comparison.as_of
+
+    def visit_ids(self) -> list[str]:
+        ids = [a.id for a in self.plan.activities if a.stage == "visit"]
+        if self.plan.norms.video_counts_as_visit and "video" in self.plan.activity_ids:
+            ids.append("video")
+        return ids
+
+    def people(self) -> pd.DataFrame:
+        """One row per person: visits to date against the plan, catch-up, forecast, quality, conversion."""
+        ytd = self.comparison.ytd
+        visits = ytd[ytd["activity"].isin(self.visit_ids())].groupby("person", observed=True)[["annual", "actual_ytd"]].sum()
+        table = self.insights.people.set_index("person")
+        remaining = ytd.groupby("person", observed=True)["remaining_weeks"].first()
+        out = pd.DataFrame({
+            "name": table["name"], "team": table["team"],
+            "visits_required_ytd": table["visit_required_ytd"], "visits_ytd": table["visits"],
+            "attainment": table["visit_attainment"],
+        })
+        out["status"] = status_of(out["attainment"].fillna(0), out["visits_required_ytd"], Thresholds())
+        unlinked = ~out.index.isin(list(self.monitored))
+        out.loc[unlinked, "attainment"] = np.nan
+        out.loc[unlinked, "status"] = "no calendar"
+        left = (visits["annual"] - visits["actual_ytd"]).clip(lower=0).reindex(out.index)
+        weeks = remaining.reindex(out.index)
+        out["catch_up_per_week"] = left / weeks.where(weeks > 0)
+        for column in ("orders", "forecast_orders", "run_rate_orders", "revenue_target", "forecast_revenue", "quality",
+                       "visits_per_order_index", "hunting_share_expected", "hunting_share_actual"):
+            out[column] = table[column]
+        return out.reset_index()
+
+    def team_weeks(self) -> pd.DataFrame:
+        """Visits required and done per team and week (vacancies included in required)."""
+        weekly = self.comparison.weekly
+        visits = weekly[weekly["activity"].isin(self.visit_ids())]
+        frame = visits.groupby(["team", "week"], observed=True)[["required", "actual"]].sum(min_count=1).reset_index()
+        frame.loc[frame["week"] > self.comparison.as_of_week, "actual"] = np.nan
+        return frame
+
+
+def build_review(
+    plan: Plan, activity: pd.DataFrame, as_of: date, *, monitored: set[str], reviews_exported: bool,
+    settings: SignalSettings = DEFAULT_SIGNALS,
+) -> Review:
+    requirement = derive(plan)
+    comparison = compare(requirement, activity, as_of)
+    found = insights(plan, requirement, comparison, activity, settings, monitored)
+    totals = {str(k): float(v) for k, v in requirement.annual.groupby("person")["required"].sum().items()}
+    answers = checklist(plan, monitored=monitored, reviews_exported=reviews_exported, required_per_person=totals)
+    return Review(plan, requirement, comparison, found, answers, frozenset(monitored))

@@ -1,0 +1,32 @@
+"""The eleven questions of the plan checklist, answered from the demo and from a bare plan."""
+
+from __future__ import annotations
+
+from imm_tui.engine.checklist import NO, UNKNOWN, YES, checklist
+from imm_tui.engine.requirement import derive
+from imm_tui.model.workspace import load_workspace
+from tests.conftest import DEMO, plan_of
+
+
+def totals(plan):  # type: ignore[no-untyped-def]
+    annual = derive(plan).annual
+    return annual.groupby("person")["required"].sum().to_dict()
+
+
+def test_the_demo_answers_almost_everything() -> None:
+    plan = load_workspace(DEMO).plan_document.plan
+    answers = checklist(plan, monitored={"jdv"}, reviews_exported=False, required_per_person=totals(plan))
+    assert [a.number for a in answers] == list(range(1, 12))
+    marks = {a.number: a.mark for a in answers}
+    assert marks == {1: YES, 2: YES, 3: YES, 4: YES, 5: YES, 6: YES, 7: YES, 8: YES, 9: NO, 10: NO, 11: NO}
+    assert answers[8].detail.startswith("no growth goal: mjanssen, lvisser")
+    assert answers[9].detail.startswith("no calendar imported for: sbakker")
+    assert "not exported yet" in answers[10].detail
+    exported = checklist(plan, monitored={p.id for p in plan.people}, reviews_exported=True, required_per_person=totals(plan))
+    assert exported[9].mark == YES and exported[10].mark == YES
+
+
+def test_a_bare_plan() -> None:
+    plan = plan_of('[plan]\nname = "b"\nyear = 2027\n')
+    marks = [a.mark for a in checklist(plan, monitored=set(), reviews_exported=False, required_per_person={})]
+    assert marks == [NO, NO, NO, NO, NO, NO, UNKNOWN, NO, UNKNOWN, UNKNOWN, NO]

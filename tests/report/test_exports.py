@@ -1,0 +1,101 @@
+"""Exports: review invitations through icalendar, the workbook through openpyxl, anonymised bytes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from openpyxl import load_workbook
+
+from imm_tui.cli import main
+from imm_tui.model.workspace import load_workspace
+from imm_tui.report.reviews import reviews_ics
+from tests.conftest import DEMO
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_review_invitations_round_trip() -> None:
+    plan = load_workspace(DEMO).plan_document.plan
+    data = reviews_ics(plan, organizer="sales.director@vanleeuwen.example", now=datetime(2026, 12, 1, tzinfo=UTC))
+    calendar = Calendar.from_ical(data)
+    events = calendar.walk("VEVENT")
+    assert [e.decoded("DTSTART").date().isoformat() for e in events] == ["2027-01-15", "2027-04-16", "2027-07-02", "2027-10-15"]
+    first = events[0]
+    assert str(first["UID"]).endswith("@imm.invalid") and first.decoded("DTSTAMP") == datetime(2026, 12, 1, tzinfo=UTC)
+    assert str(first["ORGANIZER"]) == "mailto:sales.director@vanleeuwen.example"
+    attendees = [str(a) for a in first["ATTENDEE"]]
+    assert len(attendees) == len(plan.people) and "mailto:jan.devries@vanleeuwen.example" in attendees
+    assert first.decoded("DTSTART").utcoffset().total_seconds() == 3600  # 10:00 in Amsterdam, winter time
+    assert calendar.walk("VTIMEZONE") and b"\r\n" in data
+    again = Calendar.from_ical(reviews_ics(plan))
+    assert [str(e["UID"]) for e in again.walk("VEVENT")] == [str(e["UID"]) for e in events]  # stable: re-export updates
+
+
+def test_reviews_command_and_checklist(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "checklist", "-w", str(workspace))
+    assert code == 0 and "11. ✗ Review dates in the calendar (exported)" in out
+    assert run(capsys, "reviews", "-w", str(workspace))[0] == 0
+    assert (workspace / "exports" / "reviews.ics").exists()
+    code, out, _ = run(capsys, "checklist", "-w", str(workspace))
+    assert "11. ✓ Review dates in the calendar (exported)" in out
+
+
+def test_workbook_round_trip(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "import", "-w", str(workspace))
+    target = workspace / "exports" / "review.xlsx"
+    code, _, err = run(capsys, "report", "-w", str(workspace), "--format", "xlsx", "-o", str(target))
+    assert code == 0, err
+    book = load_workbook(BytesIO(target.read_bytes()))
+    assert book.sheetnames == ["Summary", "People", "Weekly", "Signals", "Checklist", "Teams"]
+    people = book["People"]
+    assert people.freeze_panes == "A2"
+    header = [c.value for c in people[1]]
+    status = header.index("status") + 1
+    fills = {
+        people.cell(row=r, column=status).value: people.cell(row=r, column=status).fill.fgColor.rgb for r in range(2, people.max_row + 1)
+    }
+    assert fills["at risk"].endswith("FFC7CE")
+    assert people.cell(row=2, column=header.index("attainment") + 1).number_format == "0%"
+    assert len(book["Teams"]._charts) == 4
+    weekly = book["Weekly"]
+    assert [c.value for c in weekly[1]][:6] == ["person", "team", "period", "activity", "required", "actual"]
+
+
+def test_anonymised_exports_name_nobody(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "import", "-w", str(workspace))
+    ws = load_workspace(workspace)
+    secrets = [p.name for p in ws.plan_document.plan.people] + [p.email for p in ws.plan_document.plan.people if p.email]
+    secrets += [p.id for p in ws.plan_document.plan.people] + [a.name for a in ws.accounts]
+    secrets += ["Evaluatie", "Stadsplateau", "Utrecht", "Gemeente"]
+    exports = workspace / "exports"
+    for fmt, name in (("csv", "r.csv"), ("json", "r.json"), ("markdown", "r.md"), ("xlsx", "r.xlsx")):
+        assert run(capsys, "report", "-w", str(workspace), "--format", fmt, "--anonymize", "-o", str(exports / name))[0] == 0
+    for fmt, name in (("markdown", "i.md"), ("csv", "i.csv"), ("json", "i.json")):
+        assert run(capsys, "insights", "-w", str(workspace), "--format", fmt, "--anonymize", "-o", str(exports / name))[0] == 0
+    for path in exports.iterdir():
+        data = path.read_bytes()
+        if path.suffix == ".xlsx":
+            import zipfile
+
+            with zipfile.ZipFile(path) as archive:
+                data = b"".join(archive.read(n) for n in archive.namelist())
+        for secret in secrets:
+            assert secret.encode() not in data, (path.name, secret)
+        assert b"Person " in data
+
+
+def test_insights_explain_every_signal(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "import", "-w", str(workspace))
+    code, out, _ = run(capsys, "insights", "-w", str(workspace))
+    assert code == 0
+    assert "## Signals" in out and "**needs help** — Jan de Vries made 3 visits where the plan asks" in out
+    assert "No calendar imported yet for" in out
+    assert "| Lisa Visser (lvisser) | randstad | 0 |" in out and "no calendar |" in out
