@@ -23,8 +23,10 @@ from imm_tui.model.plan import (
 
 SEGMENTS = ("key", "mid", "pros")
 def num(low: float, high: float) -> st.SearchStrategy[float]:
-    """Realistic figures: no NaN, no infinities, no subnormals (5e-324 contacts a year is no input)."""
-    return st.floats(min_value=low, max_value=high, allow_nan=False, allow_infinity=False, allow_subnormal=False)
+    """Realistic figures: zero or at least a hundredth (1e-160 contacts a year is no input, and products
+    of such values underflow), no NaN, no infinities."""
+    values = st.floats(min_value=max(low, 0.01), max_value=high, allow_nan=False, allow_infinity=False)
+    return st.one_of(st.just(0.0), values) if low <= 0 else values
 
 
 small = num(0, 50)
