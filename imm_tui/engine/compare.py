@@ -46,6 +46,15 @@ def elapsed_weeks(year: int, weeks: np.ndarray, as_of: date) -> np.ndarray:
     return mondays <= as_of
 
 
+def happened(activity: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """The counted items up to and including `as_of` (days as datetime64, or as dates in small frames)."""
+    if not len(activity):
+        return activity
+    days = activity["day"]
+    limit: object = pd.Timestamp(as_of) if pd.api.types.is_datetime64_any_dtype(days) else as_of
+    return activity[(days <= limit).to_numpy()]
+
+
 def status_of(attainment: pd.Series, required: pd.Series, thresholds: Thresholds = Thresholds()) -> pd.Series:
     bands = np.select(
         [required <= 0, attainment >= thresholds.on_track, attainment >= thresholds.behind],
@@ -55,20 +64,39 @@ def status_of(attainment: pd.Series, required: pd.Series, thresholds: Thresholds
     return pd.Series(bands, index=attainment.index)
 
 
+def actual_array(requirement: Requirement, done: pd.DataFrame) -> np.ndarray:
+    """Counted items as a (rows × weeks × activities) array aligned with `requirement.required_array`.
+
+    Items of people or activities the plan does not know are left out; weeks outside the plan year too.
+    """
+    shape = requirement.required_array.shape
+    counts = np.zeros(shape)
+    if not len(done):
+        return counts
+    rows = pd.Index(requirement.rows["person"].astype(str))
+    acts = pd.Index(requirement.activities)
+    r = rows.get_indexer(pd.Index(done["person"].astype(str)))
+    a = acts.get_indexer(pd.Index(done["activity"].astype(str)))
+    k = done["week"].to_numpy(dtype=np.int64) - 1
+    keep = (r >= 0) & (a >= 0) & (k >= 0) & (k < shape[1])
+    np.add.at(counts, (r[keep], k[keep], a[keep]), 1.0)
+    return counts
+
+
 def compare(
     requirement: Requirement, activity: pd.DataFrame, as_of: date, thresholds: Thresholds = Thresholds()
 ) -> Comparison:
+    return comparison_from_actual(requirement, actual_array(requirement, happened(activity, as_of)), as_of, thresholds)
+
+
+def comparison_from_actual(
+    requirement: Requirement, actual: np.ndarray, as_of: date, thresholds: Thresholds = Thresholds()
+) -> Comparison:
+    """The comparison from an actual-count array (see actual_array): the live monitor updates one slice."""
     weekly = requirement.weekly[["person", "team", "week", "activity", "required"]].copy()
     elapsed = elapsed_weeks(requirement.year, requirement.weeks, as_of)
-    done = activity[activity["day"] <= as_of] if len(activity) else activity
-    counts = done.groupby(["person", "week", "activity"]).size().rename("count") if len(done) else None
     weekly["elapsed"] = elapsed[weekly["week"].to_numpy() - 1]
-    if counts is not None:
-        keys = pd.MultiIndex.from_arrays([weekly["person"].astype(str), weekly["week"], weekly["activity"].astype(str)])
-        weekly["actual"] = counts.reindex(keys).fillna(0).to_numpy()
-    else:
-        weekly["actual"] = 0.0
-    weekly.loc[~weekly["elapsed"], "actual"] = np.nan
+    weekly["actual"] = np.where(weekly["elapsed"], actual.reshape(-1), np.nan)
     weekly["required_to_date"] = np.where(weekly["elapsed"], weekly["required"], 0.0)
     return Comparison(as_of, int(elapsed.sum()), weekly, _ytd(weekly, requirement, thresholds))
 

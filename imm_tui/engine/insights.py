@@ -13,7 +13,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from imm_tui.engine.compare import Comparison
+from imm_tui.engine.compare import Comparison, happened
 from imm_tui.engine.requirement import Requirement
 from imm_tui.model.plan import Plan
 
@@ -80,23 +80,52 @@ def insights(
     monitored: set[str] | None = None,
 ) -> Insights:
     """All insights as of the comparison's date. `monitored`: people with an imported calendar (None: all)."""
-    as_of = comparison.as_of
-    people = [p for p in plan.people]
-    ids = [p.id for p in people]
-    done = activity[activity["day"] <= as_of] if len(activity) else activity
+    counts = person_counts(plan, happened(activity, comparison.as_of), [p.id for p in plan.people])
+    return insights_from_counts(plan, requirement, comparison, counts, settings, monitored)
+
+
+def person_counts(plan: Plan, done: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
+    """Per person: items per funnel stage, contacts, commitments, prospect and client visits (to date)."""
     stages = _stage_ids(plan)
+    # one pass per question over the (large) activity frame, then plain column sums
+    if len(done):
+        person = done["person"].astype(str)
+        per_activity = pd.crosstab(person, done["activity"].astype(str)).reindex(index=ids, fill_value=0)
+    else:
+        person = pd.Series(dtype=str)
+        per_activity = pd.DataFrame(index=pd.Index(ids))
     counts = pd.DataFrame(index=pd.Index(ids, name="person"))
     for stage, members in stages.items():
-        mask = done["activity"].isin(members) if len(done) else pd.Series(dtype=bool)
-        counts[stage + "s"] = done[mask].groupby("person").size().reindex(ids).fillna(0) if len(done) else 0.0
+        counts[stage + "s"] = per_activity.reindex(columns=members, fill_value=0).sum(axis=1).astype(float)
     contact_ids = {a for s in ("visit", "call") for a in stages[s]} | ({"video"} & set(plan.activity_ids))
-    contacts = done[done["activity"].isin(contact_ids)] if len(done) else done
-    counts["contacts"] = contacts.groupby("person").size().reindex(ids).fillna(0) if len(done) else 0.0
-    counts["commitments"] = contacts[contacts["commitment"]].groupby("person").size().reindex(ids).fillna(0) if len(done) else 0.0
-    visits = done[done["activity"].isin(stages["visit"])] if len(done) else done
-    for status, column in (("prospect", "prospect_visits"), ("client", "client_visits")):
-        counts[column] = visits[visits["account_status"] == status].groupby("person").size().reindex(ids).fillna(0) if len(done) else 0.0
+    counts["contacts"] = per_activity.reindex(columns=sorted(contact_ids), fill_value=0).sum(axis=1).astype(float)
+    if len(done):
+        is_contact = done["activity"].astype(str).isin(contact_ids).to_numpy()
+        won = done["commitment"].to_numpy() & is_contact
+        counts["commitments"] = pd.Series(won, index=person.index).groupby(person).sum().reindex(ids, fill_value=0).astype(float)
+        is_visit = done["activity"].astype(str).isin(stages["visit"]).to_numpy()
+        by_status = pd.crosstab(person, done["account_status"].where(is_visit)).reindex(index=ids, fill_value=0)
+    else:
+        counts["commitments"] = 0.0
+        by_status = pd.DataFrame(index=pd.Index(ids))
+    for status_name, column in (("prospect", "prospect_visits"), ("client", "client_visits")):
+        counts[column] = by_status[status_name].astype(float) if status_name in by_status else 0.0
+    return counts
 
+
+def insights_from_counts(
+    plan: Plan,
+    requirement: Requirement,
+    comparison: Comparison,
+    person_table: pd.DataFrame,
+    settings: SignalSettings = DEFAULT_SIGNALS,
+    monitored: set[str] | None = None,
+) -> Insights:
+    """Ratios, indices, forecast, signals and the hands from per-person counts (see person_counts)."""
+    as_of = comparison.as_of
+    people = list(plan.people)
+    ids = [p.id for p in people]
+    counts = person_table.copy()
     org: dict[str, float] = {}
     for name, (top, bottom) in RATIOS.items():
         numerator, denominator = counts[top + "s"], counts[bottom + "s"]
@@ -104,9 +133,10 @@ def insights(
         org[name] = float(numerator.sum() / denominator.sum()) if denominator.sum() > 0 else float("nan")
         counts[name + "_index"] = 100 * counts[name] / org[name] if org[name] == org[name] and org[name] > 0 else np.nan
 
-    ytd = comparison.ytd.set_index(["person", "activity"])
-    visit_ids = stages["visit"]
-    required_ytd = pd.Series({p: sum(ytd["required_ytd"].get((p, a), 0.0) for a in visit_ids) for p in ids})
+    ytd = comparison.ytd
+    visit_ids = _stage_ids(plan)["visit"]
+    visit_rows = ytd[ytd["activity"].astype(str).isin(visit_ids)]
+    required_ytd = visit_rows.groupby(visit_rows["person"].astype(str))["required_ytd"].sum().reindex(ids, fill_value=0.0)
     counts["visit_required_ytd"] = required_ytd
     counts["visit_attainment"] = counts["visits"] / required_ytd.where(required_ytd > 0)
 
