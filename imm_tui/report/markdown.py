@@ -60,8 +60,9 @@ def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None) -> str
         "",
         "## People",
         "",
-        "| person | team | visits | asked to date | attainment | status | catch-up / week | forecast orders | quality |",
-        "|---|---|---:|---:|---:|---|---:|---:|---:|",
+        "| person | team | visits | asked to date | attainment | status | catch-up / week | forecast orders | quality"
+        " | prospect visits (plan) |",
+        "|---|---|---:|---:|---:|---|---:|---:|---:|---:|",
     ]
     for row in people.to_dict(orient="records"):
         label = row["person"] if pseudonyms else f"{row['name']} ({row['person']})"
@@ -75,6 +76,7 @@ def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None) -> str
             _num(float(row["catch_up_per_week"])),
             _num(float(row["forecast_orders"])),
             _pct(float(row["quality"])),
+            f"{_pct(float(row['hunting_share_actual']))} ({_pct(float(row['hunting_share_expected']))})",
         ]
         lines.append("| " + " | ".join(str(c) for c in cells) + " |")
     lines += ["", "## Plan checklist", ""]

@@ -165,3 +165,10 @@ def test_people_without_a_calendar_are_not_judged() -> None:
 def test_the_hands() -> None:
     hands = run(BASE).hands
     assert hands["fte_budgeted"] == 3.0 and hands["fte_available_this_week"] == 3.0 and hands["uncovered_visits_year"] == 0.0
+
+
+def test_target_too_low_just_missed() -> None:
+    # Bert's target to date is 52,000 × 10/52 = 10,000; one order of 10,000 meets it (signal), but with a
+    # target of 52,001 the same order falls just short of the share to date: no signal.
+    kinds = {(s.person, s.kind) for s in run(BASE, text=PLAN.replace("revenue_target = 52000", "revenue_target = 52001")).signals}
+    assert ("b", "target too low") not in kinds and ("b", "needs help") in kinds
