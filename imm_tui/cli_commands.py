@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from imm_tui.model.plan import Plan
+    from imm_tui.model.workspace import Workspace
 
 WORKSPACE_FILES = ("plan.toml", "classify.toml", "accounts.csv")
 
@@ -118,8 +119,11 @@ def run_summary(args: argparse.Namespace) -> int:
     from imm_tui.engine.rollup import summarise
     from imm_tui.report.tables import pivot_text
 
-    root = demo_workspace() if args.command == "demo" or args.workspace is None else resolve_workspace(args.workspace)
+    demo = args.command == "demo" or args.workspace is None
+    root = demo_workspace() if demo else resolve_workspace(args.workspace)
     workspace = open_workspace(root)
+    if demo and not workspace.paths.store.exists():
+        _set_up_demo_calendars(workspace)
     plan = workspace.plan_document.plan
     requirement = derive(plan)
     rows = requirement.rows
@@ -139,8 +143,42 @@ def run_summary(args: argparse.Namespace) -> int:
     both = pd.concat([by_team, org], ignore_index=True)
     print("Required per year, by team (incl. vacancies):")
     print(pivot_text(both, ["group", "level"], "activity", "required", decimals=0))
-    print("Commands: imm plan -w DIR --by month | imm check -w DIR | imm --help")
+    if workspace.paths.store.exists():
+        _monitor_summary(root)
+    print(f"Commands: imm report -w {root} --by month | imm insights -w {root} | imm events -w {root} | imm --help")
     return EXIT_OK
+
+
+def _set_up_demo_calendars(workspace: Workspace) -> None:
+    """First run of the demo: write believable calendars for its people and import them."""
+    from imm_tui.demo_calendars import demo_calendars
+    from imm_tui.ingest.importer import ImportSpec, import_files
+    from imm_tui.ingest.reclassify import classification_of, mark_classified
+    from imm_tui.ingest.store import Store
+
+    plan = workspace.plan_document.plan
+    print("Setting up the demo: writing and importing a calendar for each of its people …", file=sys.stderr)
+    demo_calendars(plan, workspace.accounts, workspace.paths.imports)
+    spec = ImportSpec(year=plan.plan.year, timezone=plan.plan.timezone, people=tuple((p.id, p.email or "") for p in plan.people),
+                      classification=classification_of(workspace), accounts=tuple(workspace.accounts),
+                      imports=str(workspace.paths.imports))
+    with Store.open(workspace.paths.store) as store:
+        import_files([workspace.paths.imports], store, spec)
+        mark_classified(store, workspace)
+
+
+def _monitor_summary(root: Path) -> None:
+    from imm_tui.cli_report import load_monitor
+
+    monitor = load_monitor(argparse.Namespace(workspace=root, as_of=None))
+    review = monitor.review()
+    org = review.insights.organisation
+    signals = [s for s in review.insights.signals if s.kind != "no calendar"]
+    print(f"As of {monitor.as_of.isoformat()} (week {review.comparison.as_of_week}): visits at {100 * org['visit_attainment']:.0f} % "
+          f"of what the plan asks; {100 * org['quality']:.0f} % of contacts won a commitment; {len(signals)} signals.")
+    for signal in signals[:6]:
+        print(f"  {signal.kind}: {signal.reason}")
+    print()
 
 
 __all__ = ["run_check", "run_init", "run_plan", "run_summary"]

@@ -68,7 +68,9 @@ def _stage_ids(plan: Plan) -> dict[str, list[str]]:
 
 
 def _pct(value: float) -> str:
-    return f"{100 * value:.0f} %"
+    """`70 %`, but `79.9 %` where whole numbers would round a value onto a threshold it is below."""
+    whole = f"{100 * value:.0f}"
+    return f"{whole} %" if abs(100 * value - round(100 * value)) < 0.05 else f"{100 * value:.1f} %"
 
 
 def insights(
