@@ -19,7 +19,7 @@ from icalendar import Component
 
 from imm_tui.ingest import ics_fields as f
 from imm_tui.ingest.ics_library import UnreadableFile, expand_lines, occurrence_identity
-from imm_tui.ingest.ics_series import expand_series, overlaps
+from imm_tui.ingest.ics_series import expand_series, overlaps, too_many
 from imm_tui.ingest.ics_values import NeedsLibrary, duration, moment, name_value, params, zone_named
 from imm_tui.ingest.items import Attendee, RawItem, ReadResult
 from imm_tui.ingest.text import prepare_text
@@ -28,6 +28,7 @@ from imm_tui.ingest.text import prepare_text
 # fields are read here once per VEVENT and joined back through the block tag.
 SKELETON = {"BEGIN", "END", "UID", "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "EXRULE", "RECURRENCE-ID"}
 BLOCK_TAG = "X-IMM-BLOCK"
+MAX_OCCURRENCES = 5000  # per series in the plan year: beyond this a series is skipped with a warning
 _TEXT = {"SUMMARY", "LOCATION", "DESCRIPTION", "ORGANIZER", "STATUS", "TRANSP", "CLASS", "X-MICROSOFT-CDO-BUSYSTATUS",
          "X-MICROSOFT-CDO-ALLDAYEVENT"}
 _CONFERENCE = {"CONFERENCE", "X-MICROSOFT-SKYPETEAMSMEETINGURL", "X-GOOGLE-CONFERENCE"}
@@ -75,6 +76,10 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date]) -> Rea
         elif overlaps(item, window, zone):
             result.items.append(item)
     for uid, parts in series.items():
+        if too_many(parts, window, MAX_OCCURRENCES):
+            result.warnings.append(f"series '{uid[:40]}' has more than {MAX_OCCURRENCES:,} occurrences in the plan year: skipped")
+            result.skip("too many occurrences")
+            continue
         expanded = None if calendar_zone is not None else expand_series(parts, uid, window, zone)
         if expanded is None:
             library.extend((event.skeleton, fields) for event, fields in parts)

@@ -30,8 +30,23 @@ def normal(items: list[RawItem]) -> list[tuple[object, ...]]:
         utc, day = instant(i.start, AMS)
         if day.isocalendar().year != 2027 or (i.uid, i.occurrence) in seen:
             continue
-        seen[(i.uid, i.occurrence)] = (i.uid, i.occurrence, utc, i.all_day, minutes_between(i.start, i.end), i.subject, i.location,
-                                       i.categories, i.online, i.attendees, i.organizer, i.cancelled, i.free, i.private, i.reply)
+        seen[(i.uid, i.occurrence)] = (
+            i.uid,
+            i.occurrence,
+            utc,
+            i.all_day,
+            minutes_between(i.start, i.end),
+            i.subject,
+            i.location,
+            i.categories,
+            i.online,
+            i.attendees,
+            i.organizer,
+            i.cancelled,
+            i.free,
+            i.private,
+            i.reply,
+        )
     return sorted(seen.values(), key=repr)
 
 
@@ -85,8 +100,11 @@ def series(draw: st.DrawFn) -> str:
     kind = draw(st.sampled_from(["zone", "utc", "date", "floating"]))
     day = date(2027, 1, 1) + timedelta(days=draw(st.integers(0, 360)))
     hour = draw(st.integers(0, 23))
-    start: datetime | date = day if kind == "date" else datetime(day.year, day.month, day.day, hour, draw(st.sampled_from([0, 30])),
-                                                                  tzinfo=AMS if kind in ("zone", "utc") else None)
+    start: datetime | date = (
+        day
+        if kind == "date"
+        else datetime(day.year, day.month, day.day, hour, draw(st.sampled_from([0, 30])), tzinfo=AMS if kind in ("zone", "utc") else None)
+    )
     freq = draw(st.sampled_from(["DAILY", "WEEKLY", "MONTHLY"]))
     step = {"DAILY": timedelta(days=1), "WEEKLY": timedelta(weeks=1), "MONTHLY": timedelta(days=31)}[freq]
     interval = draw(st.integers(1, 3))
@@ -110,8 +128,10 @@ def series(draw: st.DrawFn) -> str:
         shift = timedelta(days=draw(st.integers(-2, 2))) if kind == "date" else timedelta(hours=draw(st.integers(-30, 30)))
         moved = original + shift
         status = "STATUS:CANCELLED\r\n" if draw(st.booleans()) else ""
-        exceptions += (f"BEGIN:VEVENT\r\nUID:series-1\r\nRECURRENCE-ID{stamp(original, kind)}\r\nDTSTART{stamp(moved, kind)}\r\n"
-                       f"DTEND{stamp(moved + length, kind)}\r\n{status}SUMMARY:Moved {index}\r\nEND:VEVENT\r\n")
+        exceptions += (
+            f"BEGIN:VEVENT\r\nUID:series-1\r\nRECURRENCE-ID{stamp(original, kind)}\r\nDTSTART{stamp(moved, kind)}\r\n"
+            f"DTEND{stamp(moved + length, kind)}\r\n{status}SUMMARY:Moved {index}\r\nEND:VEVENT\r\n"
+        )
     end = f"DTEND{stamp(start + length, kind)}" if draw(st.booleans()) else f"DURATION:PT{int(length.total_seconds() // 60)}M"
     return SERIES.format(start=f"DTSTART{stamp(start, kind)}", end=end, rule=rule, exdates=exdates, exceptions=exceptions)
 
@@ -121,3 +141,24 @@ def series(draw: st.DrawFn) -> str:
 def test_plain_series_expand_like_recurring_ical_events(text: str) -> None:
     fast, slow, _, _ = both(text.encode())
     assert fast == slow
+
+
+ONE_OFF = "BEGIN:VEVENT\r\nUID:one-off\r\nDTSTART:20270105T090000Z\r\nSUMMARY:Visit\r\nEND:VEVENT\r\n"
+
+
+def test_a_runaway_series_is_skipped_alone_and_quickly() -> None:
+    import time
+
+    text = SERIES.format(
+        start="DTSTART;TZID=Europe/Amsterdam:20270104T090000",
+        end="DURATION:PT1M",
+        rule="FREQ=MINUTELY",
+        exdates="",
+        exceptions="BEGIN:VEVENT\r\nUID:one-off\r\nDTSTART:20270105T090000Z\r\nSUMMARY:Visit\r\nEND:VEVENT\r\n",
+    )
+    start = time.perf_counter()
+    result = read_ics_fast(text.encode(), AMS, WINDOW)
+    assert time.perf_counter() - start < 2
+    assert [i.uid for i in result.items] == ["one-off"]
+    assert result.skipped == {"too many occurrences": 1}
+    assert result.warnings == ["series 'series-1' has more than 5,000 occurrences in the plan year: skipped"]
