@@ -38,7 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-w", "--workspace", dest="top_workspace", type=Path, help="workspace folder to open (default: the demo)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    commands.add_parser("demo", help="open IMM on the bundled demo workspace")
+    parser.add_argument("--summary", action="store_true", help="print a summary instead of opening the app")
+    demo = commands.add_parser("demo", help="open IMM on the bundled demo workspace")
+    demo.add_argument("--summary", action="store_true", help="print a summary instead of opening the app")
 
     init = commands.add_parser("init", help="create a new workspace from a preset")
     init.add_argument("directory", type=Path)
@@ -117,10 +119,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from imm_tui.cli_commands import run_check, run_init, run_plan, run_summary
+    from imm_tui.cli_commands import run_app, run_check, run_init, run_plan, run_summary
 
     if args.command in (None, "demo"):
-        return run_summary(args)
+        if args.summary or not (sys.stdout.isatty() and sys.stdin.isatty()):
+            return run_summary(args)
+        return run_app(args)
     if args.command == "init":
         return run_init(args)
     if args.command == "check":

@@ -149,6 +149,19 @@ def run_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_app(args: argparse.Namespace) -> int:
+    """Open the Textual app on the workspace (the demo unless -w names one)."""
+    demo = args.command == "demo" or args.workspace is None
+    root = demo_workspace() if demo else resolve_workspace(args.workspace)
+    workspace = open_workspace(root)
+    if demo and not workspace.paths.store.exists():
+        _set_up_demo_calendars(workspace)
+    from imm_tui.tui.app import ImmApp
+
+    ImmApp(root).run()
+    return EXIT_OK
+
+
 def _set_up_demo_calendars(workspace: Workspace) -> None:
     """First run of the demo: write believable calendars for its people and import them."""
     from imm_tui.demo_calendars import demo_calendars

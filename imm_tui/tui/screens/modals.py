@@ -1,0 +1,55 @@
+"""Small dialogs: edit one value (refused with its reason when the plan cannot hold it), confirm quit."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+from imm_tui.tui.session import EditRefused
+
+
+class EditValue(ModalScreen[bool]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="edit.cancel")]
+
+    def __init__(self, section: str, index: int, field: str, label: str, value: str) -> None:
+        super().__init__()
+        self.section, self.index, self.field, self.label, self.value = section, index, field, label, value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.label)
+            yield Input(self.value, id="value")
+            yield Label("", id="reason", classes="error")
+            yield Label("Enter to take the value, Escape to leave it", classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        try:
+            self.app.session.set_value(self.section, self.index, self.field, event.value)  # type: ignore[attr-defined]
+        except EditRefused as error:
+            self.query_one("#reason", Label).update(f"Refused: {error}")
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class ConfirmQuit(ModalScreen[str]):
+    BINDINGS = [Binding("escape", "stay", "Stay", id="quit.stay")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("The plan has changes that are not saved.")
+            with Horizontal():
+                yield Button("Save and quit", id="save", variant="primary")
+                yield Button("Quit without saving", id="discard", variant="error")
+                yield Button("Stay", id="stay")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "stay")
+
+    def action_stay(self) -> None:
+        self.dismiss("stay")

@@ -1,0 +1,140 @@
+"""What the app holds for one workspace: the plan being edited, its requirement, and the monitor.
+
+No textual here: the session loads, re-derives and saves through the model, engine and ingest layers,
+so the app's screens only display what it holds. Every edit goes through pydantic validation; a value
+the plan cannot hold is refused with the reason, and nothing is saved until the user asks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from imm_tui.engine.compare import Comparison, report
+from imm_tui.engine.insights import Insights
+from imm_tui.engine.live import LiveMonitor
+from imm_tui.engine.requirement import Requirement, derive
+from imm_tui.model.plan import Plan
+from imm_tui.model.plan_checks import check_plan
+from imm_tui.model.plan_file import PlanDocument, save_plan
+from imm_tui.model.workspace import Workspace, load_workspace
+
+
+class EditRefused(Exception):
+    """A value the plan cannot hold; the message says why."""
+
+
+@dataclass
+class Monitoring:
+    as_of: date
+    activity: pd.DataFrame
+    monitored: set[str]
+
+
+class Session:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.reload()
+
+    # --- loading ---------------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.workspace: Workspace = load_workspace(self.root)
+        self.document: PlanDocument = self.workspace.plan_document
+        self.plan: Plan = self.document.plan.model_copy(deep=True)
+        self.monitoring = self._load_monitoring()
+        self._derive()
+
+    def _load_monitoring(self) -> Monitoring:
+        from imm_tui.ingest.activity import ACTIVITY_COLUMNS, last_imported_day, load_activity
+        from imm_tui.ingest.reclassify import ensure_classified
+        from imm_tui.ingest.store import Store
+
+        year = self.plan.plan.year
+        activity = pd.DataFrame(columns=ACTIVITY_COLUMNS)
+        last, monitored = None, set()
+        if self.workspace.paths.store.exists():
+            with Store.open(self.workspace.paths.store) as store:
+                ensure_classified(store, self.workspace)
+                activity = load_activity(store, year)
+                last = last_imported_day(store, year)
+                monitored = {f.person for f in store.files()}
+        as_of = last or date.fromisocalendar(year, 1, 1)
+        return Monitoring(as_of, activity, monitored)
+
+    def reload_activity(self) -> None:
+        self.monitoring = self._load_monitoring()
+        self._derive()
+
+    def _derive(self) -> None:
+        self.requirement: Requirement = derive(self.plan)
+        self.live = LiveMonitor(self.plan, self.requirement, self.monitoring.activity, self.monitoring.as_of, self.monitoring.monitored)
+
+    # --- what the screens show ---------------------------------------------------------------------
+    @property
+    def comparison(self) -> Comparison:
+        return self.live.comparison
+
+    @property
+    def insights(self) -> Insights:
+        return self.live.insights
+
+    @property
+    def dirty(self) -> bool:
+        return self.plan != self.document.plan
+
+    def monitor_table(self, activity: str, by: str = "week") -> pd.DataFrame:
+        frame = report(self.comparison, self.requirement, self.plan, by=by, level="person")  # type: ignore[arg-type]
+        return frame[frame["activity"] == activity]
+
+    # --- editing --------------------------------------------------------------------------------------
+    def set_value(self, section: str, index: int, field: str, text: str) -> Any:
+        """Set `plan.<section>[index].<field>` from what the user typed; refuse what the plan cannot hold."""
+        candidate = self.plan.model_copy(deep=True)
+        items = getattr(candidate, section)
+        target = items[index]
+        try:
+            current = getattr(target, field)
+            value: Any = text.strip()
+            if isinstance(current, bool):
+                value = value.lower() in ("1", "true", "yes", "ja", "waar")
+            elif isinstance(current, int | float) or current is None and field.endswith(("_per_account", "_per_year")):
+                value = float(value.replace(",", "."))
+            setattr(target, field, value)
+        except (ValueError, TypeError) as error:
+            raise EditRefused(_reason(error)) from None
+        problems = [message for _, message, severity in check_plan(candidate) if severity == "error"]
+        if problems:
+            raise EditRefused(problems[0])
+        self.plan = candidate
+        self._derive()
+        return getattr(target, field)
+
+    def save(self, *, force: bool = False) -> None:
+        self.document = save_plan(self.document, self.plan, force=force)
+        self.plan = self.document.plan.model_copy(deep=True)
+
+
+def _reason(error: Exception) -> str:
+    text = str(error)
+    if "validation error" in text:
+        lines = [line.strip() for line in text.splitlines()[1:] if line.strip() and not line.strip().startswith("For further")]
+        return " ".join(lines[1:2] or lines[:1]).split(" [type=")[0]
+    if "could not convert string to float" in text:
+        return "expected a number"
+    return text
+
+
+def review_of(session: Session):  # type: ignore[no-untyped-def]
+    """The review bundle (insights, checklist) for the session's current state."""
+    from imm_tui.engine.checklist import checklist
+    from imm_tui.report.review import Review
+
+    plan = session.plan
+    totals = {str(k): float(v) for k, v in session.requirement.annual.groupby("person")["required"].sum().items()}
+    exported = (session.workspace.paths.exports / "reviews.ics").exists()
+    answers = checklist(plan, monitored=session.monitoring.monitored, reviews_exported=exported, required_per_person=totals)
+    return Review(plan, session.requirement, session.comparison, session.insights, answers, frozenset(session.monitoring.monitored))

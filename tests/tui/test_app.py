@@ -1,0 +1,99 @@
+"""The app driven by Pilot: tabs, editing a contact frequency changes the requirement and the monitor,
+a bad value is refused with its reason, quitting with unsaved changes asks, an import updates the monitor."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import Label, TabbedContent
+
+from imm_tui.tui.app import ImmApp
+from imm_tui.tui.screens.modals import ConfirmQuit, EditValue
+from imm_tui.tui.widgets.table import KeyedTable
+from tests.conftest import DEMO
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    root = tmp_path / "ws"
+    shutil.copytree(DEMO, root)
+    return root
+
+
+def cell(app: ImmApp, table_id: str, row: str, column: str) -> str:
+    table = app.screen.query_one(table_id, KeyedTable)
+    return str(table.get_cell(row, column))
+
+
+async def test_tabs_switch_by_number(workspace: Path) -> None:
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        tabs = app.screen.query_one(TabbedContent)
+        assert tabs.active == "monitor"
+        for key, tab in (("2", "requirement"), ("1", "plan"), ("4", "insights"), ("5", "checklist"), ("3", "monitor")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert tabs.active == tab
+
+
+async def test_editing_a_contact_frequency_changes_the_requirement(workspace: Path) -> None:
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        before = cell(app, "#requirement-pane #table", "pvdberg", "year")
+        await pilot.press("1")
+        await pilot.pause()
+        segments = app.screen.query_one("#segments", KeyedTable)
+        segments.focus()
+        segments.move_cursor(row=0, column=5)  # key accounts, contacts_per_year
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditValue)
+        await pilot.press("ctrl+a", "ctrl+k", "-", "5", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditValue)  # refused, still open, with the reason
+        assert "Refused: Input should be greater than or equal to 0" in str(app.screen.query_one("#reason", Label).render())
+        await pilot.press("ctrl+a", "ctrl+k", "1", "6", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, EditValue)
+        assert cell(app, "#segments", "key", "contacts_per_year") == "16"
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.screen.query_one(TabbedContent).active == "requirement"  # digits switch tabs from a focused table too
+        after = cell(app, "#requirement-pane #table", "pvdberg", "year")
+        assert float(after.replace(",", "")) > float(before.replace(",", ""))
+        assert app.session.dirty
+
+
+async def test_quit_with_unsaved_changes_asks_and_can_save(workspace: Path) -> None:
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.session.set_value("segments", 0, "contacts_per_year", "11")
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmQuit)
+        await pilot.click("#save")
+        await pilot.pause()
+    text = (workspace / "plan.toml").read_text(encoding="utf-8")
+    assert "contacts_per_year = 11\n" in text and "# Demo: Van Leeuwen Techniek" in text
+
+
+async def test_import_updates_the_monitor(workspace: Path) -> None:
+    folder = workspace / "imports" / "jdv"
+    folder.mkdir(parents=True)
+    shutil.copy(DATA / "ics" / "outlook_windows_tz.ics", folder)
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        assert cell(app, "#monitor-pane #table", "jdv", "done") == "0"
+        await pilot.press("6")
+        await pilot.pause()
+        await pilot.click("#start")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert cell(app, "#monitor-pane #table", "jdv", "done") == "2"
