@@ -67,10 +67,15 @@ def _stage_ids(plan: Plan) -> dict[str, list[str]]:
     return stages
 
 
+THRESHOLDS_SHOWN = (80, 90, 100, 110, 125)
+
+
 def _pct(value: float) -> str:
-    """`70 %`, but `79.9 %` where whole numbers would round a value onto a threshold it is below."""
-    whole = f"{100 * value:.0f}"
-    return f"{whole} %" if abs(100 * value - round(100 * value)) < 0.05 else f"{100 * value:.1f} %"
+    """`70 %`, but `79.8 %` where a whole number would round a value onto a threshold it is not."""
+    percent = 100 * value
+    if round(percent) in THRESHOLDS_SHOWN and abs(percent - round(percent)) >= 0.05:
+        return f"{percent:.1f} %"
+    return f"{percent:.0f} %"
 
 
 def insights(

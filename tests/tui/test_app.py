@@ -95,5 +95,6 @@ async def test_import_updates_the_monitor(workspace: Path) -> None:
         await pilot.click("#start")
         await app.workers.wait_for_complete()
         await pilot.pause()
+        await pilot.press("3")
         await pilot.pause()
         assert cell(app, "#monitor-pane #table", "jdv", "done") == "2"

@@ -33,7 +33,20 @@ class MainScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_views()  # back from a dialog that may have changed the plan
 
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.refresh_views)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._show(self.query_one(TabbedContent).active)
+
     def refresh_views(self) -> None:
+        """The session changed: redo the visible pane now, the others when they are shown."""
         for pane in self.query(Pane):
-            if pane.is_mounted:
-                pane.refresh_view()
+            pane.stale = True
+        self._show(self.query_one(TabbedContent).active)
+
+    def _show(self, key: str) -> None:
+        pane = self.query_one(f"#{key}-pane", Pane)
+        if pane.stale:
+            pane.stale = False
+            pane.refresh_view()

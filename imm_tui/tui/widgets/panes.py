@@ -29,6 +29,10 @@ def _num(value: float, decimals: int = 1) -> str:
 
 
 class Pane(Vertical):
+    """A view of the session. It is computed when its tab is shown, not before (see MainScreen)."""
+
+    stale = True
+
     def refresh_view(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 
@@ -45,9 +49,6 @@ class ActivityPane(Pane):
             yield Select(options, value=default, allow_blank=False, id="activity")
             yield Label("", id="caption")
         yield KeyedTable(id="table")
-
-    def on_mount(self) -> None:
-        self.refresh_view()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self.refresh_view()
@@ -119,9 +120,6 @@ class InsightsPane(Pane):
         with VerticalScroll():
             yield Markdown(id="insights")
 
-    def on_mount(self) -> None:
-        self.refresh_view()
-
     def refresh_view(self) -> None:
         from imm_tui.report.markdown import review_markdown
         from imm_tui.tui.session import review_of
@@ -132,9 +130,6 @@ class InsightsPane(Pane):
 class ChecklistPane(Pane):
     def compose(self) -> ComposeResult:
         yield KeyedTable(id="table")
-
-    def on_mount(self) -> None:
-        self.refresh_view()
 
     def refresh_view(self) -> None:
         from imm_tui.tui.session import review_of

@@ -36,9 +36,6 @@ class PlanPane(Pane):
         yield Label("People — field of play, targets and portfolio", classes="section")
         yield KeyedTable(id="people")
 
-    def on_mount(self) -> None:
-        self.refresh_view()
-
     def refresh_view(self) -> None:
         plan = _session(self).plan
         self.query_one("#segments", KeyedTable).show(
