@@ -29,7 +29,7 @@ class ImmApp(App[None]):
     def __init__(self, workspace: Path) -> None:
         super().__init__()
         self.session = Session(workspace)
-        self.sub_title = f"{self.session.plan.plan.name} — {workspace}"
+        self.sub_title = f"{self.session.plan.plan.name} — {workspace.name}"
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
