@@ -40,6 +40,11 @@ class Comparison:
     ytd: pd.DataFrame  # person, team, activity, required_ytd, actual_ytd, attainment, status, annual, remaining_weeks, catch_up
 
 
+def thresholds_of(plan: Plan) -> Thresholds:
+    """The plan's `[monitor]` status bands."""
+    return Thresholds(plan.monitor.on_track, plan.monitor.behind)
+
+
 def elapsed_weeks(year: int, weeks: np.ndarray, as_of: date) -> np.ndarray:
     """Which ISO weeks of `year` have started on or before `as_of`."""
     mondays = np.asarray([date.fromisocalendar(year, int(w), 1) for w in weeks])

@@ -40,6 +40,13 @@ class SignalSettings:
 DEFAULT_SIGNALS = SignalSettings()
 
 
+def signal_settings(plan: Plan) -> SignalSettings:
+    """The plan's `[monitor]` thresholds."""
+    m = plan.monitor
+    return SignalSettings(m.needs_help_attainment, m.needs_help_index, m.remarkable_attainment, m.remarkable_index,
+                          m.target_too_low_attainment, m.forecast_min_orders)
+
+
 @dataclass(frozen=True)
 class Signal:
     person: str

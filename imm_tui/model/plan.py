@@ -223,6 +223,26 @@ class Vacancy(Strict):
     portfolio: dict[str, NonNegative] = {}
 
 
+class MonitorSettings(Strict):
+    """`[monitor]` (optional; an IMM extension of DESIGN.md §3): status bands and signal thresholds.
+
+    The defaults are the values DESIGN.md §4 gives, so a plan without this section behaves as designed.
+    """
+
+    on_track: float = Field(default=1.0, gt=0)
+    """Attainment from which a person is on track."""
+    behind: float = Field(default=0.8, ge=0)
+    """Attainment from which a person is behind (below it: at risk)."""
+    needs_help_attainment: float = Field(default=0.8, ge=0)
+    needs_help_index: float = Field(default=125.0, gt=0)
+    """Visits-per-order index above which a person needs help converting."""
+    remarkable_attainment: float = Field(default=1.10, ge=0)
+    remarkable_index: float = Field(default=90.0, gt=0)
+    target_too_low_attainment: float = Field(default=0.8, ge=0)
+    forecast_min_orders: int = Field(default=5, ge=0)
+    """From this many orders a person's own conversion drives their forecast."""
+
+
 class Reviews(Strict):
     """`[reviews]`: plan review dates, exported as calendar invitations."""
 
@@ -244,6 +264,7 @@ class Plan(Strict):
     people: list[Person] = []
     vacancies: list[Vacancy] = []
     reviews: Reviews = Reviews()
+    monitor: MonitorSettings = MonitorSettings()
 
     @property
     def activity_ids(self) -> list[str]:

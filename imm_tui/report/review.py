@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 
 from imm_tui.engine.checklist import Answer, checklist
-from imm_tui.engine.compare import Comparison, Thresholds, compare, status_of
-from imm_tui.engine.insights import DEFAULT_SIGNALS, Insights, SignalSettings, insights
+from imm_tui.engine.compare import Comparison, compare, status_of, thresholds_of
+from imm_tui.engine.insights import Insights, SignalSettings, insights, signal_settings
 from imm_tui.engine.requirement import Requirement, derive
 from imm_tui.model.plan import Plan
 
@@ -45,7 +45,7 @@ class Review:
             "visits_required_ytd": table["visit_required_ytd"], "visits_ytd": table["visits"],
             "attainment": table["visit_attainment"],
         })
-        out["status"] = status_of(out["attainment"].fillna(0), out["visits_required_ytd"], Thresholds())
+        out["status"] = status_of(out["attainment"].fillna(0), out["visits_required_ytd"], thresholds_of(self.plan))
         unlinked = ~out.index.isin(list(self.monitored))
         out.loc[unlinked, "attainment"] = np.nan
         out.loc[unlinked, "status"] = "no calendar"
@@ -68,11 +68,12 @@ class Review:
 
 def build_review(
     plan: Plan, activity: pd.DataFrame, as_of: date, *, monitored: set[str], reviews_exported: bool,
-    settings: SignalSettings = DEFAULT_SIGNALS,
+    settings: SignalSettings | None = None,
 ) -> Review:
+    """Everything for a review; thresholds come from the plan's `[monitor]` unless `settings` says otherwise."""
     requirement = derive(plan)
-    comparison = compare(requirement, activity, as_of)
-    found = insights(plan, requirement, comparison, activity, settings, monitored)
+    comparison = compare(requirement, activity, as_of, thresholds_of(plan))
+    found = insights(plan, requirement, comparison, activity, settings or signal_settings(plan), monitored)
     totals = {str(k): float(v) for k, v in requirement.annual.groupby("person")["required"].sum().items()}
     answers = checklist(plan, monitored=monitored, reviews_exported=reviews_exported, required_per_person=totals)
     return Review(plan, requirement, comparison, found, answers, frozenset(monitored))

@@ -172,3 +172,18 @@ def test_target_too_low_just_missed() -> None:
     # target of 52,001 the same order falls just short of the share to date: no signal.
     kinds = {(s.person, s.kind) for s in run(BASE, text=PLAN.replace("revenue_target = 52000", "revenue_target = 52001")).signals}
     assert ("b", "target too low") not in kinds and ("b", "needs help") in kinds
+
+
+def test_the_plan_sets_the_thresholds() -> None:
+    # [monitor] lowers "needs help" to 65 %: Bert at 70 % no longer needs help for his visits.
+    from imm_tui.engine.insights import signal_settings
+
+    text = PLAN + "\n[monitor]\nneeds_help_attainment = 0.65\non_track = 0.9\nbehind = 0.6\n"
+    plan = plan_of(text)
+    kinds = {(s.person, s.kind) for s in run(BASE, signal_settings(plan), text=text).signals}
+    assert ("b", "needs help") not in kinds
+    from imm_tui.engine.compare import compare, status_of, thresholds_of
+
+    assert status_of(pd.Series([0.92]), pd.Series([1.0]), thresholds_of(plan))[0] == "on track"
+    ytd = compare(derive(plan), BASE, AS_OF, thresholds_of(plan)).ytd.set_index(["person", "activity"])
+    assert ytd.loc[("b", "visit"), "status"] == "behind"  # 70 %: at risk with the design's bands, behind with these
