@@ -80,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     reviews.add_argument("-o", "--output", type=Path, help="default: exports/reviews.ics")
     reviews.add_argument("--organizer", metavar="EMAIL", help="organiser of the invitations")
 
+    commands.add_parser("privacy", parents=[workspace], help="what IMM stores, where, and for how long")
+    forget = commands.add_parser("forget", parents=[workspace], help="remove a person's imported calendar data")
+    forget.add_argument("--person", required=True, metavar="ID")
+
     imports = commands.add_parser("import", parents=[workspace], help="import calendars (.ics, Outlook CSV) into the workspace's store")
     imports.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the workspace's imports/ folder)")
     imports.add_argument("--person", metavar="ID", help="every file given belongs to this person")
@@ -136,6 +140,10 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return {"report": cli_report.run_report, "insights": cli_report.run_insights, "checklist": cli_report.run_checklist,
                 "reviews": cli_report.run_reviews}[args.command](args)
+    if args.command in ("privacy", "forget"):
+        from imm_tui.cli_privacy import run_forget, run_privacy
+
+        return run_privacy(args) if args.command == "privacy" else run_forget(args)
     if args.command in ("import", "events"):
         from imm_tui.cli_import import run_events, run_import
 

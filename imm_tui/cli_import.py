@@ -10,6 +10,7 @@ from imm_tui.cli import EXIT_INPUT, EXIT_OK, UsageError, open_workspace, resolve
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from imm_tui.cli_privacy import apply_retention
     from imm_tui.ingest.importer import FileOutcome, ImportSpec, import_files
     from imm_tui.ingest.reclassify import classification_of, ensure_classified, mark_classified
     from imm_tui.ingest.store import Store
@@ -40,6 +41,8 @@ def run_import(args: argparse.Namespace) -> int:
         ensure_classified(store, workspace)
         report = import_files(paths, store, spec, progress, workers=args.workers)
         mark_classified(store, workspace)
+        retention = workspace.classification.privacy.retention_months if workspace.classification else None
+        dropped = apply_retention(store, retention)
     if interactive and report.files:
         print(file=sys.stderr)
     for outcome in report.files:
@@ -54,6 +57,8 @@ def run_import(args: argparse.Namespace) -> int:
     imported, unchanged, failed = states.count("imported"), states.count("unchanged"), states.count("failed")
     print(f"{len(states)} files: {imported} imported, {unchanged} unchanged, {failed} failed")
     print(f"counted: {counted}; unclassified: {counts.unclassified}; skipped: {skipped}")
+    if dropped:
+        print(f"retention: removed {dropped} items older than {retention} months")
     return EXIT_INPUT if report.failed else EXIT_OK
 
 

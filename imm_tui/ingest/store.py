@@ -218,5 +218,37 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         self.connection.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
+    def forget_person(self, person: str) -> int:
+        """Remove every item and file record of `person`; returns the number of items removed."""
+        with self.transaction() as db:
+            removed = db.execute("DELETE FROM items WHERE person = ?", (person,)).rowcount
+            db.execute("DELETE FROM files WHERE person = ?", (person,))
+        self._scrub()
+        return int(removed)
+
+    def drop_before(self, day: str) -> int:
+        """Remove items before `day` (ISO date): the retention setting."""
+        with self.transaction() as db:
+            removed = db.execute("DELETE FROM items WHERE local_day < ?", (day,)).rowcount
+        if removed:
+            self._scrub()
+        return int(removed)
+
+    def _scrub(self) -> None:
+        """Rewrite the file so deleted rows do not linger in free pages or the write-ahead log."""
+        self.connection.execute("VACUUM")
+        self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def summary(self) -> dict[str, object]:
+        """What the store holds, for `imm privacy`."""
+        db = self.connection
+        query = "SELECT count(*), count(DISTINCT person), min(local_day), max(local_day) FROM items"
+        items, people, first, last = db.execute(query).fetchone()
+        subjects = db.execute("SELECT count(*) FROM items WHERE subject IS NOT NULL").fetchone()[0]
+        private = db.execute("SELECT count(*) FROM items WHERE private = 1").fetchone()[0]
+        files = db.execute("SELECT count(*) FROM files").fetchone()[0]
+        return {"items": items, "people": people, "first_day": first, "last_day": last, "with_subject": subjects,
+                "private": private, "files": files}
+
     def integrity_ok(self) -> bool:
         return bool(self.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok")

@@ -86,6 +86,8 @@ class Privacy(_Strict):
 
     count_only: bool = False
     """Keep no subjects, locations or attendees at all, only counts."""
+    retention_months: int | None = Field(default=None, ge=1, le=120)
+    """Drop stored items whose day is more than this many months ago (an IMM extension; none: keep)."""
 
 
 class Classification(_Strict):

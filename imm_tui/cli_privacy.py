@@ -1,0 +1,78 @@
+"""`imm privacy` and `imm forget`: what IMM keeps, where, for how long — and removing a person's data."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from imm_tui.cli import EXIT_OK, UsageError, open_workspace, resolve_workspace
+
+STATEMENT = """\
+What IMM stores about calendars — {workspace}
+
+Where: only on this computer, in {store} (and the calendar files you put in {imports}).
+IMM opens no network connection: nothing is sent anywhere.
+
+What, per calendar appointment in the plan year ({year}):
+  - whose calendar it is (the person id in plan.toml), the appointment's calendar id (UID),
+  - its day, ISO week, start time (UTC) and length in minutes,
+  - its Outlook categories,
+  - the e-mail *domains* of its attendees (never addresses or names),
+  - flags: external, online meeting, private, cancelled, declined, free,
+  - how it was classified (activity, the rule that matched, commitment, account).
+{text_line}
+Never stored: descriptions or notes, attendee names or addresses, the subject or location of an
+appointment marked private, anything outside the plan year.
+
+How long: {retention}
+Remove one person's data: imm forget -w {workspace} --person ID (also removes their imported files' records).
+
+Now in the store: {items} appointments of {people} people from {files} imported files{span};
+{with_subject} with a subject kept, {private} marked private (no subject kept).
+"""
+
+
+def run_privacy(args: argparse.Namespace) -> int:
+    from imm_tui.ingest.store import Store
+
+    workspace = open_workspace(resolve_workspace(args.workspace))
+    privacy = workspace.classification.privacy if workspace.classification else None
+    count_only = bool(privacy and privacy.count_only)
+    months = privacy.retention_months if privacy else None
+    facts: dict[str, object] = {"items": 0, "people": 0, "files": 0, "with_subject": 0, "private": 0, "first_day": None, "last_day": None}
+    if workspace.paths.store.exists():
+        with Store.open(workspace.paths.store) as store:
+            facts = store.summary()
+    span = f", {facts['first_day']} to {facts['last_day']}" if facts["first_day"] else ""
+    text_line = ("Count-only mode is on: no subject, location or attendee domain is kept at all.\n" if count_only else
+                 "  - the subject and location, so the rules can be applied again (not for private items).\n")
+    retention = (f"items older than {months} months are removed at every import." if months else
+                 "until you remove them (set [privacy] retention_months in classify.toml to limit this).")
+    print(STATEMENT.format(workspace=workspace.paths.root, store=workspace.paths.store, imports=workspace.paths.imports,
+                           year=workspace.plan_document.plan.plan.year, text_line=text_line, retention=retention, span=span, **facts))
+    return EXIT_OK
+
+
+def run_forget(args: argparse.Namespace) -> int:
+    from imm_tui.ingest.store import Store
+
+    workspace = open_workspace(resolve_workspace(args.workspace))
+    if not workspace.paths.store.exists():
+        raise UsageError("nothing is stored yet")
+    with Store.open(workspace.paths.store) as store:
+        removed = store.forget_person(args.person)
+    print(f"removed {removed} appointments of {args.person} from {workspace.paths.store}")
+    print(f"their calendar files in {workspace.paths.imports} are yours to delete; IMM does not touch them")
+    return EXIT_OK
+
+
+def apply_retention(store: object, months: int | None, today: date | None = None) -> int:
+    """Drop items older than `months` months (from today); returns how many were removed."""
+    if not months:
+        return 0
+    today = today or date.today()
+    year, month = today.year, today.month - months
+    while month <= 0:
+        month, year = month + 12, year - 1
+    cutoff = date(year, month, min(today.day, 28))
+    return int(store.drop_before(cutoff.isoformat()))  # type: ignore[attr-defined]
