@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 10_000
 
 ITEM_COLUMNS = (
@@ -71,6 +71,9 @@ _MIGRATIONS: dict[int, str] = {
     ) WITHOUT ROWID;
     CREATE INDEX items_by_day ON items (person, local_day);
     CREATE INDEX items_by_file ON items (file_id);
+    """,
+    2: """
+    CREATE INDEX items_by_year ON items (iso_year);
     """,
 }
 
@@ -130,12 +133,22 @@ class Store:
             raise StoreError(f"{self.path} was written by a newer IMM (schema {current}, this one knows {SCHEMA_VERSION})")
         if current == SCHEMA_VERSION:
             return
+        if current > 0:
+            self.backup(self.path.with_name(f"{self.path.name}.v{current}.bak"))
         with self.transaction():
             for version in range(current + 1, SCHEMA_VERSION + 1):
                 for statement in _MIGRATIONS[version].split(";"):
                     if statement.strip():
                         self.connection.execute(statement)
             self.connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the store (SQLite's online backup), e.g. before an upgrade."""
+        copy = sqlite3.connect(target)
+        try:
+            self.connection.backup(copy)
+        finally:
+            copy.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -189,7 +189,7 @@ def test_events_and_usage_errors(workspace: Path, capsys: pytest.CaptureFixture[
 def test_store_is_versioned_and_refuses_a_newer_one(tmp_path: Path) -> None:
     path = tmp_path / "imm.sqlite"
     with Store.open(path) as store:
-        assert store.version == 1 and store.integrity_ok()
+        assert store.version == 2 and store.integrity_ok()
     with sqlite3.connect(path) as db:
         db.execute("PRAGMA user_version = 99")
     from imm_tui.ingest.store import StoreError
@@ -211,3 +211,29 @@ def test_report_csv_matches_the_hand_count(workspace: Path, capsys: pytest.Captu
     assert counted == {key: float(n) for key, n in EXPECTED.items()}
     last = [r for r in rows if r["person"] == "jdv" and r["activity"] == "visit" and r["period"] == "2027-W41"]
     assert last[0]["actual"] == ""  # after the last imported day (5 Oct, W40): plan only
+
+
+def test_an_older_store_is_backed_up_then_upgraded_in_place(tmp_path: Path) -> None:
+    from imm_tui.ingest import store as store_module
+
+    path = tmp_path / "imm.sqlite"
+    old = sqlite3.connect(path)
+    for statement in store_module._MIGRATIONS[1].split(";"):
+        if statement.strip():
+            old.execute(statement)
+    old.execute("INSERT INTO files (id, path, person, sha256, size, mtime_ns, imported_at, items)"
+                " VALUES (1, 'a.ics', 'jdv', 'x', 1, 1, 'now', 1)")
+    old.execute("INSERT INTO items VALUES ('jdv','u','',1,'2027-03-01T08:00:00Z','2027-03-01',2027,9,60,0,'Bezoek','',"
+                "'Klantbezoek','klant.example',1,0,0,0,0,0,'visit',0,0,NULL,NULL,NULL)")
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+    with Store.open(path) as store:
+        assert store.version == 2 and store.integrity_ok()
+        assert store.items(("uid", "activity")) == [("u", "visit")]
+        indexes = {r[0] for r in store.connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "items_by_year" in indexes
+    backup = sqlite3.connect(tmp_path / "imm.sqlite.v1.bak")
+    assert backup.execute("PRAGMA user_version").fetchone() == (1,)
+    assert backup.execute("SELECT count(*) FROM items").fetchone() == (1,)
+    backup.close()
