@@ -18,6 +18,7 @@ from icalendar import Calendar, Component
 
 from imm_tui.ingest import ics_fields as f
 from imm_tui.ingest.items import CalendarError, RawItem, ReadResult
+from imm_tui.ingest.series_guard import series_problem, start_of
 from imm_tui.ingest.text import prepare
 
 
@@ -38,7 +39,7 @@ def parse_calendar(lines: list[str]) -> Calendar:
         raise UnreadableFile("not an iCalendar file (no BEGIN:VCALENDAR)")
     try:
         calendars = Calendar.from_ical("\r\n".join(line for line in lines if line.strip()) + "\r\n", multiple=True)
-    except (ValueError, IndexError, KeyError) as error:
+    except Exception as error:  # noqa: BLE001 - any failure of the parser on this file is this file's problem
         raise UnreadableFile(f"not a readable iCalendar file: {error}") from None
     if not calendars:
         raise UnreadableFile("no complete calendar in the file (is it cut off?)")
@@ -73,7 +74,36 @@ def expand_lines(
             result.items.append(item)
 
 
+def _guarded(calendar: Calendar, events: list[Component], window: tuple[date, date], result: ReadResult) -> Calendar:
+    """The calendar without the series that must not be expanded (see series_guard), each reported."""
+    bad: set[str] = set()
+    for event in events:
+        if "RRULE" not in event:
+            continue
+        rules = event["RRULE"] if isinstance(event["RRULE"], list) else [event["RRULE"]]
+        start = event.get("DTSTART")
+        text = start.to_ical().decode() if start is not None and hasattr(start, "to_ical") else ""
+        for rule in rules:
+            raw = rule.to_ical().decode() if hasattr(rule, "to_ical") else str(rule)
+            problem = series_problem(raw.replace("\\;", ";").replace("\\,", ","), start_of(text), window)  # broken rules come back escaped
+            if problem:
+                uid = str(event.get("UID", ""))
+                result.warnings.append(f"series '{_short(uid)}' skipped: {problem[1]}")
+                result.skip(problem[0])
+                bad.add(uid)
+                break
+    if not bad:
+        return calendar
+    kept = Calendar()
+    for component in calendar.subcomponents:
+        if component.name != "VEVENT" or str(component.get("UID", "")) not in bad:
+            kept.add_component(component)
+    return kept
+
+
 def _occurrences(calendar: Calendar, events: list[Component], window: tuple[date, date], result: ReadResult) -> Iterable[Component]:
+    calendar = _guarded(calendar, events, window, result)
+    events = calendar.walk("VEVENT")
     try:
         return list(recurring_ical_events.of(calendar).between(*window))
     except Exception:  # noqa: BLE001 - isolate the broken series below, keep the rest
@@ -136,7 +166,7 @@ def occurrence_identity(
             end = event.decoded("DTEND")
         elif "DURATION" in event:
             end = start + event.decoded("DURATION")
-    except (ValueError, TypeError, AttributeError):
+    except (ValueError, TypeError, AttributeError, OverflowError):
         end = None
     if not uid:
         uid = "nouid-" + hashlib.sha1(f"{start}|{subject}".encode()).hexdigest()[:16]

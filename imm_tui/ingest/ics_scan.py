@@ -19,16 +19,16 @@ from icalendar import Component
 
 from imm_tui.ingest import ics_fields as f
 from imm_tui.ingest.ics_library import UnreadableFile, expand_lines, occurrence_identity
-from imm_tui.ingest.ics_series import expand_series, overlaps, too_many
+from imm_tui.ingest.ics_series import expand_series, overlaps
 from imm_tui.ingest.ics_values import NeedsLibrary, duration, moment, name_value, params, zone_named
 from imm_tui.ingest.items import Attendee, RawItem, ReadResult
+from imm_tui.ingest.series_guard import series_problem, start_of
 from imm_tui.ingest.text import prepare_text
 
 # What the library needs to expand a series and give each occurrence its times; the rest of an item's
 # fields are read here once per VEVENT and joined back through the block tag.
 SKELETON = {"BEGIN", "END", "UID", "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "EXRULE", "RECURRENCE-ID"}
 BLOCK_TAG = "X-IMM-BLOCK"
-MAX_OCCURRENCES = 5000  # per series in the plan year: beyond this a series is skipped with a warning
 _TEXT = {"SUMMARY", "LOCATION", "DESCRIPTION", "ORGANIZER", "STATUS", "TRANSP", "CLASS", "X-MICROSOFT-CDO-BUSYSTATUS",
          "X-MICROSOFT-CDO-ALLDAYEVENT"}
 _CONFERENCE = {"CONFERENCE", "X-MICROSOFT-SKYPETEAMSMEETINGURL", "X-GOOGLE-CONFERENCE"}
@@ -76,9 +76,10 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date]) -> Rea
         elif overlaps(item, window, zone):
             result.items.append(item)
     for uid, parts in series.items():
-        if too_many(parts, window, MAX_OCCURRENCES):
-            result.warnings.append(f"series '{uid[:40]}' has more than {MAX_OCCURRENCES:,} occurrences in the plan year: skipped")
-            result.skip("too many occurrences")
+        problem = _series_problem(parts, window)
+        if problem:
+            result.warnings.append(f"series '{uid if len(uid) <= 40 else uid[:37] + '…'}' skipped: {problem[1]}")
+            result.skip(problem[0])
             continue
         expanded = None if calendar_zone is not None else expand_series(parts, uid, window, zone)
         if expanded is None:
@@ -235,17 +236,32 @@ class _Fields:
         )
 
 
+def _series_problem(parts: list[tuple[_Event, _Fields]], window: tuple[date, date]) -> tuple[str, str] | None:
+    for event, _ in parts:
+        for line in event.skeleton:
+            name, _, value = name_value(line)
+            if name == "RRULE":
+                start = next((name_value(x)[2] for x in event.skeleton if name_value(x)[0] == "DTSTART"), "")
+                problem = series_problem(value, start_of(start), window)
+                if problem:
+                    return problem
+    return None
+
+
 def _single(fields: _Fields, calendar_zone: ZoneInfo | None) -> RawItem | None:
     if "DTSTART" not in fields.times:
         return None
     start = moment(*fields.times["DTSTART"], calendar_zone)
     end: datetime | date | None = None
-    if "DTEND" in fields.times:
-        end = moment(*fields.times["DTEND"], calendar_zone)
-        if isinstance(end, datetime) != isinstance(start, datetime):
-            raise NeedsLibrary
-    elif "DURATION" in fields.times:
-        end = start + duration(fields.times["DURATION"][0])
-    else:
-        end = start if isinstance(start, datetime) else start + timedelta(days=1)  # as recurring-ical-events does
+    try:
+        if "DTEND" in fields.times:
+            end = moment(*fields.times["DTEND"], calendar_zone)
+            if isinstance(end, datetime) != isinstance(start, datetime):
+                raise NeedsLibrary
+        elif "DURATION" in fields.times:
+            end = start + duration(fields.times["DURATION"][0])
+        else:
+            end = start if isinstance(start, datetime) else start + timedelta(days=1)  # as recurring-ical-events does
+    except OverflowError:
+        raise NeedsLibrary from None
     return fields.item(fields.uid, "", start, end)

@@ -136,32 +136,6 @@ def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[
     return items
 
 
-def too_many(parts: Sequence[tuple[SeriesPart, Fields]], window: tuple[date, date], limit: int) -> bool:
-    """Whether the series' rule yields more than `limit` instances in the window (counted lazily).
-
-    A rule such as FREQ=MINUTELY would otherwise expand into half a million items; rules dateutil cannot
-    read are left to recurring-ical-events (and skipped there if broken).
-    """
-    for part, fields in parts:
-        names = [name_value(line) for line in part.skeleton]
-        rules = [v for n, _, v in names if n == "RRULE"]
-        if not rules or "DTSTART" not in fields.times:
-            continue
-        try:
-            start = moment(*fields.times["DTSTART"], None)
-            base = datetime.combine(start, time()) if not isinstance(start, datetime) else start.replace(tzinfo=None)
-            recurrence = rrulestr(rules[0], dtstart=base, ignoretz=True)
-            low, high = datetime.combine(window[0], time()), datetime.combine(window[1], time())
-            for count, instance in enumerate(recurrence.xafter(low, inc=True), start=1):
-                if instance > high:
-                    break
-                if count > limit:
-                    return True
-        except (NeedsLibrary, ValueError, TypeError, OverflowError):
-            continue
-    return False
-
-
 def _end_delta(start: datetime | date, fields: Fields) -> timedelta:
     end = _end(start, fields)
     return end - start
@@ -175,4 +149,7 @@ def overlaps(item: RawItem, window: tuple[date, date], zone: ZoneInfo) -> bool:
         return datetime.combine(value, time())
 
     low, high = datetime.combine(window[0], time()), datetime.combine(window[1], time())
-    return naive(item.start) < high and naive(item.end or item.start) >= low
+    try:
+        return naive(item.start) < high and naive(item.end or item.start) >= low
+    except (OverflowError, ValueError):
+        return False  # a date at the edge of the calendar (year 1 or 9999) is in no plan year

@@ -44,9 +44,12 @@ def params(raw: str) -> dict[str, str]:
 
 
 def zone_named(name: str) -> ZoneInfo | None:
+    text = name.strip()
+    if not text or len(text) > 120:
+        return None
     try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
 
 
@@ -58,11 +61,14 @@ def moment(value: str, params: dict[str, str], calendar_zone: ZoneInfo | None) -
         if len(text) not in (15, 16) or text[8] != "T":
             raise NeedsLibrary
         when = datetime(int(text[0:4]), int(text[4:6]), int(text[6:8]), int(text[9:11]), int(text[11:13]), int(text[13:15]))
-    except ValueError:
+    except (ValueError, OverflowError):
         raise NeedsLibrary from None
     if text.endswith("Z"):
         when = when.replace(tzinfo=ZoneInfo("UTC"))
-        return when.astimezone(calendar_zone) if calendar_zone is not None else when
+        try:
+            return when.astimezone(calendar_zone) if calendar_zone is not None else when
+        except OverflowError:
+            raise NeedsLibrary from None
     tzid = params.get("TZID")
     if tzid:
         tz = zone_named(tzid)
@@ -77,6 +83,8 @@ def duration(value: str) -> timedelta:
     if not match:
         raise NeedsLibrary
     sign, weeks, days, hours, minutes, seconds = match.groups()
+    if any(part and len(part) > 6 for part in (weeks, days, hours, minutes, seconds)):
+        raise NeedsLibrary
     delta = timedelta(weeks=int(weeks or 0), days=int(days or 0), hours=int(hours or 0), minutes=int(minutes or 0),
                       seconds=int(seconds or 0))
     return -delta if sign == "-" else delta

@@ -61,14 +61,19 @@ def read_outlook_csv(data: bytes, file: str = "") -> ReadResult:
         header = next(reader)
     except StopIteration:
         raise CsvProblem("empty file") from None
+    except csv.Error as error:
+        raise CsvProblem(f"line 1: {error}") from None
     index = _columns(header)
     for needed in ("subject", "start_date"):
         if needed not in index:
             raise CsvProblem(f"line 1: no '{COLUMNS[needed][0]}' / '{COLUMNS[needed][1]}' column: not an Outlook calendar export")
     rows: list[tuple[int, list[str]]] = []
-    for row in reader:
-        if any(cell.strip() for cell in row):
-            rows.append((reader.line_num, row))
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                rows.append((reader.line_num, row))
+    except csv.Error as error:
+        raise CsvProblem(f"line {reader.line_num + 1}: {error} (is this really an Outlook export?)") from None
     day_first = _day_first([_cell(r, index, "start_date") for _, r in rows] + [_cell(r, index, "end_date") for _, r in rows], delimiter)
     result = ReadResult()
     seen: set[str] = set()
@@ -200,6 +205,13 @@ def _item(row: list[str], index: dict[str, int], day_first: bool, line: int) -> 
 
 
 def _address(value: str) -> str:
-    """The e-mail in `Name <a@b>` or a bare address; else the name, lower-cased (no domain)."""
-    match = re.search(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", value)
-    return match.group(0).lower() if match else value.strip().lower()
+    """The e-mail in `Name <a@b>` or a bare address; else the name, lower-cased (no domain).
+
+    A linear scan over tokens: a regular expression here backtracks quadratically on a long cell.
+    """
+    if "@" in value:
+        for token in re.split(r"[\s<>;,\"'()\[\]]+", value):
+            local, at, domain = token.partition("@")
+            if at and local and "." in domain and len(token) <= 254:
+                return token.lower()
+    return value.strip().lower()[:200]

@@ -80,7 +80,11 @@ def build_rows(
             counts.skip("duplicate")
             continue
         seen.add(key)
-        start_utc, day = instant(item.start, zone)
+        try:
+            start_utc, day = instant(item.start, zone)
+        except (OverflowError, ValueError):
+            counts.skip("date out of range")
+            continue
         iso = day.isocalendar()
         if iso.year != year:
             counts.skip("outside the plan year")

@@ -18,7 +18,7 @@ from imm_tui.ingest.timezones import resolve_zone
 def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (Outlook on Dutch Windows)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -102,7 +102,8 @@ def _tzid_values(text: str) -> set[str]:
     while position != -1:
         start = position + 6
         if text.startswith('"', start):
-            end = text.find('"', start + 1) + 1
+            closing = text.find('"', start + 1)
+            end = closing + 1 if closing != -1 else len(text)  # an unclosed quote ends the search, never restarts it
         else:
             end = start
             if text.startswith("(", start):

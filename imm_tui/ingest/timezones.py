@@ -45,12 +45,12 @@ def _cities() -> dict[str, str]:
 def resolve_zone(name: str) -> ZoneInfo | None:
     """The IANA zone a calendar's TZID means, or None when it cannot be known from the name."""
     text = name.strip().strip('"')
-    if not text:
+    if not text or len(text) > 120:
         return None
     if "/" in text or text == "UTC":
         try:
             return ZoneInfo(text)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             pass
     windows = WINDOWS_TO_OLSON.get(text)
     if windows:

@@ -40,6 +40,8 @@ def load_accounts(path: Path, *, segments: Sequence[str] | None = None, people: 
     problems: list[Problem] = []
     try:
         header = [h.strip().lower() for h in next(reader)]
+    except csv.Error as error:
+        raise InputError([Problem(file, 1, "", f"not readable as CSV: {error}")]) from None
     except StopIteration:
         raise InputError([Problem(file, 1, "", "empty file: expected the header " + ",".join(COLUMNS))]) from None
     unknown = [h for h in header if h not in COLUMNS]
@@ -49,8 +51,13 @@ def load_accounts(path: Path, *, segments: Sequence[str] | None = None, people: 
     accounts: list[Account] = []
     names: dict[str, int] = {}
     domains: dict[str, str] = {}
-    for row in reader:
-        line = reader.line_num
+    numbered: list[tuple[int, list[str]]] = []
+    try:
+        for row in reader:
+            numbered.append((reader.line_num, row))
+    except csv.Error as error:
+        raise InputError([Problem(file, reader.line_num + 1, "", f"not readable as CSV: {error}")]) from None
+    for line, row in numbered:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header):

@@ -161,4 +161,4 @@ def test_a_runaway_series_is_skipped_alone_and_quickly() -> None:
     assert time.perf_counter() - start < 2
     assert [i.uid for i in result.items] == ["one-off"]
     assert result.skipped == {"too many occurrences": 1}
-    assert result.warnings == ["series 'series-1' has more than 5,000 occurrences in the plan year: skipped"]
+    assert result.warnings == ["series 'series-1' skipped: more than 5,000 occurrences in the plan year"]

@@ -1,0 +1,99 @@
+"""Bad input never crashes: readers and loaders fuzzed from the fixtures (hypothesis).
+
+Every outcome must be a result (items, per-item skips with reasons) or a clear per-file error
+(CalendarError / InputError) — never another exception, never a hang (deadline per example).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from imm_tui.ingest.items import CalendarError
+from imm_tui.ingest.readers import read_calendar
+from imm_tui.model.plan_file import plan_from_text
+from imm_tui.model.problems import InputError
+from tests.conftest import DEMO
+
+DATA = Path(__file__).resolve().parent / "data"
+CALENDARS = sorted((DATA / "ics").glob("*.ics")) + sorted((DATA / "csv").glob("*.csv"))
+SEEDS = [p.read_bytes() for p in CALENDARS]
+NASTY = [
+    b"\r\nDTSTART:99991231T235959Z\r\n",
+    b"\r\nDTSTART:00000000T000000\r\n",
+    b"\r\nDTSTART;TZID=:20270101T\r\n",
+    b"\r\nRRULE:FREQ=SECONDLY;COUNT=999999999\r\n",
+    b"\r\nRRULE:FREQ=MINUTELY;INTERVAL=0\r\n",
+    b"\r\nRRULE:FREQ=YEARLY;BYMONTH=13\r\n",
+    b"\r\nBEGIN:VEVENT\r\n" * 50,
+    b"\r\nBEGIN:VALARM\r\n" * 200,
+    b"\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    b"\xff\xfe\x00",
+    b'\r\nATTENDEE;CN="unterminated:mailto:x@y\r\n',
+    b"\r\nDURATION:P99999999W\r\n",
+    b"\r\nEXDATE:garbage,20270101\r\n",
+    b"\r\nRECURRENCE-ID:20270101T090000Z\r\n",
+    b';;;;;;;,,,,,"""\r\n',
+    b"\r\nDTEND:20270101T090000Z\r\nDTSTART;VALUE=DATE:2027\r\n",
+]
+ZONE = ZoneInfo("Europe/Amsterdam")
+FUZZ = settings(max_examples=250, deadline=5000, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> bytes:
+    data = bytearray(draw(st.sampled_from(SEEDS)))
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["truncate", "flip", "insert", "nasty", "long", "encoding"]))
+        at = draw(st.integers(0, max(len(data) - 1, 0)))
+        if kind == "truncate":
+            data = data[:at]
+        elif kind == "flip" and data:
+            data[at] = draw(st.integers(0, 255))
+        elif kind == "insert":
+            data[at:at] = draw(st.binary(max_size=40))
+        elif kind == "nasty":
+            data[at:at] = draw(st.sampled_from(NASTY))
+        elif kind == "long":
+            data[at:at] = b"X" * draw(st.integers(10_000, 300_000))
+        else:
+            text = bytes(data).decode("utf-8", errors="replace")
+            data = bytearray(text.encode(draw(st.sampled_from(["utf-16", "latin-1", "utf-8-sig"])), errors="replace"))
+    return bytes(data)
+
+
+@FUZZ
+@given(mutated(), st.sampled_from([".ics", ".csv"]))
+def test_calendar_readers_never_crash(data: bytes, suffix: str) -> None:
+    try:
+        result = read_calendar(Path("fuzz" + suffix), data, ZONE, 2027)
+    except CalendarError:
+        return
+    assert all(isinstance(reason, str) for reason in result.skipped)
+
+
+TOML_SEEDS = [(DEMO / "plan.toml").read_text(encoding="utf-8")]
+
+
+@FUZZ
+@given(st.data())
+def test_plan_loader_never_crashes(data: st.DataObject) -> None:
+    text = data.draw(st.sampled_from(TOML_SEEDS))
+    for _ in range(data.draw(st.integers(1, 3))):
+        at = data.draw(st.integers(0, len(text)))
+        kind = data.draw(st.sampled_from(["cut", "insert", "nest", "date"]))
+        if kind == "cut":
+            text = text[:at] + text[at + data.draw(st.integers(1, 40)) :]
+        elif kind == "insert":
+            text = text[:at] + data.draw(st.text(max_size=20)) + text[at:]
+        elif kind == "nest":
+            text = text[:at] + "a = " + "[" * 500 + "]" * 500 + "\n" + text[at:]
+        else:
+            absurd = data.draw(st.sampled_from(['start = "0000-00-00"', "year = 99999", "fte = nan", "start = 9999-12-31"]))
+            text = text[:at] + absurd + "\n" + text[at:]
+    with contextlib.suppress(InputError):
+        plan_from_text(text, Path("plan.toml"))
