@@ -82,9 +82,11 @@ def _guarded(calendar: Calendar, events: list[Component], window: tuple[date, da
             continue
         rules = event["RRULE"] if isinstance(event["RRULE"], list) else [event["RRULE"]]
         start = event.get("DTSTART")
-        text = start.to_ical().decode() if start is not None and hasattr(start, "to_ical") else ""
+        serialised = start.to_ical() if start is not None and hasattr(start, "to_ical") else b""
+        text = serialised.decode() if isinstance(serialised, bytes) else str(serialised)
         for rule in rules:
-            raw = rule.to_ical().decode() if hasattr(rule, "to_ical") else str(rule)
+            value = rule.to_ical() if hasattr(rule, "to_ical") else str(rule)
+            raw = value.decode() if isinstance(value, bytes) else str(value)
             problem = series_problem(raw.replace("\\;", ";").replace("\\,", ","), start_of(text), window)  # broken rules come back escaped
             if problem:
                 uid = str(event.get("UID", ""))
