@@ -88,6 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the workspace's imports/ folder)")
     imports.add_argument("--person", metavar="ID", help="every file given belongs to this person")
     imports.add_argument("--workers", type=int, metavar="N", help="parallel readers (default: the number of cores, at most 4)")
+    imports.add_argument("--max-file-mb", type=int, default=200, metavar="MB", help="larger files fail alone (default 200)")
+    imports.add_argument("--max-occurrences", type=int, default=5000, metavar="N",
+                         help="a series with more occurrences in the plan year is skipped (default 5000)")
+    imports.add_argument("--max-line-kb", type=int, default=1024, metavar="KB", help="longer lines are cut (default 1024)")
 
     events = commands.add_parser("events", parents=[workspace], help="list imported calendar items and how each was classified")
     events.add_argument("--person", metavar="ID")

@@ -12,6 +12,7 @@ from imm_tui.cli import EXIT_INPUT, EXIT_OK, UsageError, open_workspace, resolve
 def run_import(args: argparse.Namespace) -> int:
     from imm_tui.cli_privacy import apply_retention
     from imm_tui.ingest.importer import FileOutcome, ImportSpec, import_files
+    from imm_tui.ingest.limits import Limits
     from imm_tui.ingest.reclassify import classification_of, ensure_classified, mark_classified
     from imm_tui.ingest.store import Store
 
@@ -29,6 +30,7 @@ def run_import(args: argparse.Namespace) -> int:
         year=plan.plan.year, timezone=plan.plan.timezone, people=people,
         classification=classification_of(workspace), accounts=tuple(workspace.accounts),
         imports=str(workspace.paths.imports), person=args.person,
+        limits=Limits(max(1, args.max_file_mb), max(1, args.max_occurrences), max(1, args.max_line_kb)),
     )
     interactive = sys.stderr.isatty()
 

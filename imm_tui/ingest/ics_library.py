@@ -18,6 +18,7 @@ from icalendar import Calendar, Component
 
 from imm_tui.ingest import ics_fields as f
 from imm_tui.ingest.items import CalendarError, RawItem, ReadResult
+from imm_tui.ingest.limits import DEFAULT_LIMITS, Limits
 from imm_tui.ingest.series_guard import series_problem, start_of
 from imm_tui.ingest.text import prepare
 
@@ -26,11 +27,11 @@ class UnreadableFile(CalendarError):
     """The file as a whole cannot be read (not a calendar, broken beyond repair)."""
 
 
-def read_ics(data: bytes, zone: ZoneInfo, window: tuple[date, date]) -> ReadResult:
+def read_ics(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Every occurrence in `window` (start inclusive, end exclusive) of the file `data`."""
-    lines, warnings = prepare(data, zone)
+    lines, warnings = prepare(data, zone, limits.max_line_kb * 1024)
     result = ReadResult(warnings=warnings)
-    expand_lines(lines, zone, window, result)
+    expand_lines(lines, zone, window, result, limits=limits)
     return result
 
 
@@ -54,7 +55,12 @@ ItemMaker = Callable[[Component, "set[str]", bool, ReadResult], "RawItem | None"
 
 
 def expand_lines(
-    lines: list[str], zone: ZoneInfo, window: tuple[date, date], result: ReadResult, make_item: ItemMaker | None = None
+    lines: list[str],
+    zone: ZoneInfo,
+    window: tuple[date, date],
+    result: ReadResult,
+    make_item: ItemMaker | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> None:
     """Parse `lines`, expand series inside `window`, and add an item per occurrence to `result`."""
     make_item = make_item or to_item
@@ -68,13 +74,13 @@ def expand_lines(
     events = calendar.walk("VEVENT")
     # Series (and lone exceptions of series) key their instances by original start; one-offs by UID alone.
     recurring = {str(e.get("UID", "")) for e in events if "RRULE" in e or "RDATE" in e or "RECURRENCE-ID" in e}
-    for occurrence in _occurrences(calendar, events, window, result):
+    for occurrence in _occurrences(calendar, events, window, result, limits.max_occurrences):
         item = make_item(occurrence, recurring, reply, result)
         if item is not None:
             result.items.append(item)
 
 
-def _guarded(calendar: Calendar, events: list[Component], window: tuple[date, date], result: ReadResult) -> Calendar:
+def _guarded(calendar: Calendar, events: list[Component], window: tuple[date, date], result: ReadResult, limit: int) -> Calendar:
     """The calendar without the series that must not be expanded (see series_guard), each reported."""
     bad: set[str] = set()
     for event in events:
@@ -87,7 +93,9 @@ def _guarded(calendar: Calendar, events: list[Component], window: tuple[date, da
         for rule in rules:
             value = rule.to_ical() if hasattr(rule, "to_ical") else str(rule)
             raw = value.decode() if isinstance(value, bytes) else str(value)
-            problem = series_problem(raw.replace("\\;", ";").replace("\\,", ","), start_of(text), window)  # broken rules come back escaped
+            problem = series_problem(
+                raw.replace("\\;", ";").replace("\\,", ","), start_of(text), window, limit
+            )  # broken rules come back escaped
             if problem:
                 uid = str(event.get("UID", ""))
                 result.warnings.append(f"series '{_short(uid)}' skipped: {problem[1]}")
@@ -103,8 +111,10 @@ def _guarded(calendar: Calendar, events: list[Component], window: tuple[date, da
     return kept
 
 
-def _occurrences(calendar: Calendar, events: list[Component], window: tuple[date, date], result: ReadResult) -> Iterable[Component]:
-    calendar = _guarded(calendar, events, window, result)
+def _occurrences(
+    calendar: Calendar, events: list[Component], window: tuple[date, date], result: ReadResult, limit: int
+) -> Iterable[Component]:
+    calendar = _guarded(calendar, events, window, result, limit)
     events = calendar.walk("VEVENT")
     try:
         return list(recurring_ical_events.of(calendar).between(*window))

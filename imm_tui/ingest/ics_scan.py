@@ -22,6 +22,7 @@ from imm_tui.ingest.ics_library import UnreadableFile, expand_lines, occurrence_
 from imm_tui.ingest.ics_series import expand_series, overlaps
 from imm_tui.ingest.ics_values import NeedsLibrary, duration, moment, name_value, params, zone_named
 from imm_tui.ingest.items import Attendee, RawItem, ReadResult
+from imm_tui.ingest.limits import DEFAULT_LIMITS, Limits
 from imm_tui.ingest.series_guard import series_problem, start_of
 from imm_tui.ingest.text import prepare_text
 
@@ -42,8 +43,8 @@ _TOKEN = re.compile(
 _VTIMEZONE_BLOCK = re.compile(r"(?s)^BEGIN:VTIMEZONE\n.*?^END:VTIMEZONE$", re.MULTILINE)
 
 
-def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date]) -> ReadResult:
-    text, warnings = prepare_text(data, zone)
+def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits: Limits = DEFAULT_LIMITS) -> ReadResult:
+    text, warnings = prepare_text(data, zone, limits.max_line_kb * 1024)
     result = ReadResult(warnings=warnings)
     if "BEGIN:VCALENDAR" not in text[:4096].upper():
         raise UnreadableFile("not an iCalendar file (no BEGIN:VCALENDAR)")
@@ -76,7 +77,7 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date]) -> Rea
         elif overlaps(item, window, zone):
             result.items.append(item)
     for uid, parts in series.items():
-        problem = _series_problem(parts, window)
+        problem = _series_problem(parts, window, limits.max_occurrences)
         if problem:
             result.warnings.append(f"series '{uid if len(uid) <= 40 else uid[:37] + '…'}' skipped: {problem[1]}")
             result.skip(problem[0])
@@ -87,7 +88,7 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date]) -> Rea
         else:
             result.items.extend(expanded)
     if library:
-        _expand([f"{k}:{v}" for k, v in header.items()], timezones, library, zone, window, result)
+        _expand([f"{k}:{v}" for k, v in header.items()], timezones, library, zone, window, result, limits)
     return result
 
 
@@ -189,7 +190,7 @@ def _scan(text: str) -> tuple[dict[str, str], list[_Event]]:
 
 def _expand(
     header: list[str], timezones: list[list[str]], library: list[tuple[list[str], _Fields]], zone: ZoneInfo,
-    window: tuple[date, date], result: ReadResult,
+    window: tuple[date, date], result: ReadResult, limits: Limits = DEFAULT_LIMITS,
 ) -> None:
     """Let the library expand series (and read odd items) from skeletons; take the other fields from our scan."""
     lines = ["BEGIN:VCALENDAR", *[h for h in header if not h.upper().startswith(("BEGIN:VCALENDAR", "END:VCALENDAR"))]]
@@ -205,7 +206,7 @@ def _expand(
         identity = occurrence_identity(event, found.uid, found.subject, recurring, read)
         return None if identity is None else found.item(*identity)
 
-    expand_lines(lines, zone, window, result, make_item)
+    expand_lines(lines, zone, window, result, make_item, limits)
 
 
 @dataclass(frozen=True)
@@ -236,13 +237,13 @@ class _Fields:
         )
 
 
-def _series_problem(parts: list[tuple[_Event, _Fields]], window: tuple[date, date]) -> tuple[str, str] | None:
+def _series_problem(parts: list[tuple[_Event, _Fields]], window: tuple[date, date], limit: int) -> tuple[str, str] | None:
     for event, _ in parts:
         for line in event.skeleton:
             name, _, value = name_value(line)
             if name == "RRULE":
                 start = next((name_value(x)[2] for x in event.skeleton if name_value(x)[0] == "DTSTART"), "")
-                problem = series_problem(value, start_of(start), window)
+                problem = series_problem(value, start_of(start), window, limit)
                 if problem:
                     return problem
     return None

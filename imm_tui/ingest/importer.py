@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from imm_tui.ingest.classify import Classifier
 from imm_tui.ingest.items import CalendarError
+from imm_tui.ingest.limits import DEFAULT_LIMITS, Limits
 from imm_tui.ingest.people import person_from_content, person_from_path
 from imm_tui.ingest.rows import Counts, build_rows
 from imm_tui.ingest.store import Store
@@ -26,7 +27,6 @@ from imm_tui.model.accounts import Account
 from imm_tui.model.classify import Classification
 
 CALENDAR_SUFFIXES = (".ics", ".ical", ".ifb", ".icalendar", ".csv")
-MAX_FILE_BYTES = 1 << 30
 Status = Literal["imported", "unchanged", "failed"]
 Progress = Callable[[int, int, "FileOutcome"], None]
 
@@ -42,6 +42,7 @@ class ImportSpec:
     accounts: tuple[Account, ...]
     imports: str | None  # the workspace's imports/ folder
     person: str | None = None  # --person: every file belongs to this person
+    limits: Limits = DEFAULT_LIMITS
 
 
 @dataclass
@@ -96,8 +97,8 @@ def read_file(path: Path, spec: ImportSpec, known_sha: str | None = None) -> Fil
     try:
         stat = path.stat()
         outcome.size, outcome.mtime_ns = stat.st_size, stat.st_mtime_ns
-        if stat.st_size > MAX_FILE_BYTES:
-            outcome.message = f"file is larger than {MAX_FILE_BYTES >> 20} MB"
+        if stat.st_size > spec.limits.max_file_mb << 20:
+            outcome.message = f"file is larger than {spec.limits.max_file_mb} MB (see --max-file-mb)"
             return outcome
         data = path.read_bytes()
     except OSError as error:
@@ -121,7 +122,7 @@ def _read(path: Path, data: bytes, spec: ImportSpec, outcome: FileOutcome) -> Fi
     from imm_tui.ingest.readers import read_calendar
 
     zone = ZoneInfo(spec.timezone)
-    result = read_calendar(path, data, zone, spec.year)
+    result = read_calendar(path, data, zone, spec.year, spec.limits)
     outcome.warnings = result.warnings
     person = spec.person or person_from_path(path, Path(spec.imports) if spec.imports else None, spec.people)
     person = person or person_from_content(result.owner_hint, result.items, spec.people)

@@ -9,6 +9,7 @@ from imm_tui.ingest import ics_fields
 from imm_tui.ingest.ics_library import window_for
 from imm_tui.ingest.ics_scan import read_ics_fast
 from imm_tui.ingest.items import CalendarError, ReadResult
+from imm_tui.ingest.limits import DEFAULT_LIMITS, Limits
 from imm_tui.ingest.outlook_csv import is_outlook_csv, read_outlook_csv
 
 AVAILABILITY_WARNING = (
@@ -17,10 +18,10 @@ AVAILABILITY_WARNING = (
 )
 
 
-def read_calendar(path: Path, data: bytes, zone: ZoneInfo, year: int) -> ReadResult:
+def read_calendar(path: Path, data: bytes, zone: ZoneInfo, year: int, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     head = data[:4096].lstrip(b"\xef\xbb\xbf").lstrip()
     if head[:15].upper().startswith(b"BEGIN:VCALENDAR") or path.suffix.lower() in (".ics", ".ical", ".ifb", ".icalendar"):
-        result = read_ics_fast(data, zone, window_for(year))
+        result = read_ics_fast(data, zone, window_for(year), limits)
     elif is_outlook_csv(data):
         result = read_outlook_csv(data, str(path))
     else:

@@ -10,7 +10,9 @@ from datetime import date, datetime, time
 
 from dateutil.rrule import rrulestr
 
-MAX_OCCURRENCES = 5000  # per series in the plan year
+from imm_tui.ingest.limits import DEFAULT_LIMITS
+
+MAX_OCCURRENCES = DEFAULT_LIMITS.max_occurrences
 
 
 def start_of(text: str) -> datetime | None:

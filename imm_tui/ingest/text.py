@@ -47,15 +47,21 @@ def _unfold_text(text: str) -> str:
     return text.replace("\n ", "").replace("\n\t", "")
 
 
-def prepare(data: bytes, fallback: ZoneInfo) -> tuple[list[str], list[str]]:
+def prepare(data: bytes, fallback: ZoneInfo, max_line: int = 1 << 20) -> tuple[list[str], list[str]]:
     """Decoded, unfolded and repaired content lines of a calendar file, and warnings about it."""
-    text, warnings = prepare_text(data, fallback)
+    text, warnings = prepare_text(data, fallback, max_line)
     return text.split("\n"), warnings
 
 
-def prepare_text(data: bytes, fallback: ZoneInfo) -> tuple[str, list[str]]:
-    """Decoded, unfolded and repaired text of a calendar file, and warnings about it."""
-    return repair_text(_unfold_text(decode(data)), fallback)
+def prepare_text(data: bytes, fallback: ZoneInfo, max_line: int = 1 << 20) -> tuple[str, list[str]]:
+    """Decoded, unfolded and repaired text of a calendar file, and warnings about it (lines cut to `max_line`)."""
+    text, warnings = repair_text(_unfold_text(decode(data)), fallback)
+    if len(text) > max_line and re.search(f"[^\n]{{{max_line + 1}}}", text):
+        lines = text.split("\n")
+        cut = sum(1 for line in lines if len(line) > max_line)
+        text = "\n".join(line[:max_line] for line in lines)
+        warnings.append(f"{cut} line(s) longer than {max_line // 1024} KB were cut to that length")
+    return text, warnings
 
 
 def repair_text(text: str, fallback: ZoneInfo) -> tuple[str, list[str]]:

@@ -58,12 +58,19 @@ class ImmApp(App[None]):
         self.notify("1–6 tabs · Enter edits a plan cell · w save · r reload · y copy table · t theme · q quit · ctrl+p commands",
                     title="Keys", timeout=8)
 
-    def action_save(self) -> None:
+    def action_save(self, force: bool = False) -> None:
         try:
-            self.session.save()
+            self.session.save(force=force)
         except PlanChangedOnDisk:
-            self.notify("plan.toml was changed on disk since it was opened: press r to reload it (your edits are dropped)",
-                        severity="error", timeout=10)
+            from imm_tui.tui.screens.modals import ChangedOnDisk
+
+            def decide(choice: str | None) -> None:
+                if choice == "reload":
+                    self.action_reload()
+                elif choice == "keep":
+                    self.action_save(force=True)
+
+            self.push_screen(ChangedOnDisk(), decide)
             return
         except InputError as error:
             self.notify(str(error), severity="error", timeout=10)

@@ -237,3 +237,17 @@ def test_an_older_store_is_backed_up_then_upgraded_in_place(tmp_path: Path) -> N
     assert backup.execute("PRAGMA user_version").fetchone() == (1,)
     assert backup.execute("SELECT count(*) FROM items").fetchone() == (1,)
     backup.close()
+
+
+def test_limits_are_settings_and_reported(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = workspace / "imports" / "jdv"
+    long_description = "DESCRIPTION:" + "x" * 5000
+    text = (DATA / "ics" / "outlook_windows_tz.ics").read_text().replace("DESCRIPTION:", long_description[:5012] + "\\n", 1)
+    (folder / "outlook_windows_tz.ics").write_text(text)
+    code, out, _ = run(capsys, "import", "-w", str(workspace), "--max-line-kb", "2", "--max-occurrences", "2", "--max-file-mb", "1")
+    assert "1 line(s) longer than 2 KB were cut to that length" in out
+    assert "series 'byday-spaces' skipped: more than 2 occurrences in the plan year" in out
+    big = workspace / "imports" / "sbakker" / "huge.ics"
+    big.write_bytes(b"BEGIN:VCALENDAR\r\n" + b"X" * (2 << 20))
+    code, out, _ = run(capsys, "import", "-w", str(workspace), "--max-file-mb", "1")
+    assert code == 2 and "huge.ics: failed: file is larger than 1 MB (see --max-file-mb)" in out

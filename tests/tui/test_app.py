@@ -98,3 +98,28 @@ async def test_import_updates_the_monitor(workspace: Path) -> None:
         await pilot.press("3")
         await pilot.pause()
         assert cell(app, "#monitor-pane #table", "jdv", "done") == "2"
+
+
+async def test_a_plan_changed_on_disk_is_never_overwritten_silently(workspace: Path) -> None:
+    from imm_tui.tui.screens.modals import ChangedOnDisk
+
+    app = ImmApp(workspace)
+    plan = workspace / "plan.toml"
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.session.set_value("segments", 0, "contacts_per_year", "11")
+        plan.write_text(plan.read_text(encoding="utf-8").replace("jul = 0.6", "jul = 0.7"), encoding="utf-8")
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, ChangedOnDisk)
+        assert "jul = 0.7" in plan.read_text(encoding="utf-8")  # nothing written yet
+        await pilot.click("#reload")
+        await pilot.pause()
+        assert not app.session.dirty and app.session.plan.calendar.seasonality.jul == 0.7
+        app.session.set_value("segments", 0, "contacts_per_year", "12")
+        plan.write_text(plan.read_text(encoding="utf-8").replace("aug = 0.5", "aug = 0.4"), encoding="utf-8")
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.click("#keep")
+        await pilot.pause()
+    text = plan.read_text(encoding="utf-8")
+    assert "contacts_per_year = 12\n" in text and "aug = 0.5" in text  # mine, written on purpose

@@ -37,6 +37,27 @@ class EditValue(ModalScreen[bool]):
         self.dismiss(False)
 
 
+class ChangedOnDisk(ModalScreen[str]):
+    """plan.toml was changed by someone else since it was opened: reload it, or keep (write) mine."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="changed.cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("plan.toml was changed on disk since IMM opened it.")
+            yield Label("Reload drops your unsaved edits; Keep mine writes your version over the other one.", classes="hint")
+            with Horizontal():
+                yield Button("Reload", id="reload", variant="primary")
+                yield Button("Keep mine", id="keep", variant="warning")
+                yield Button("Cancel", id="cancel")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "cancel")
+
+    def action_cancel(self) -> None:
+        self.dismiss("cancel")
+
+
 class ConfirmQuit(ModalScreen[str]):
     BINDINGS = [Binding("escape", "stay", "Stay", id="quit.stay")]
 
