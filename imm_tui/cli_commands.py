@@ -166,15 +166,13 @@ def _set_up_demo_calendars(workspace: Workspace) -> None:
     """First run of the demo: write believable calendars for its people and import them."""
     from imm_tui.demo_calendars import demo_calendars
     from imm_tui.ingest.importer import ImportSpec, import_files
-    from imm_tui.ingest.reclassify import classification_of, mark_classified
+    from imm_tui.ingest.reclassify import mark_classified
     from imm_tui.ingest.store import Store
 
     plan = workspace.plan_document.plan
     print("Setting up the demo: writing and importing a calendar for each of its people …", file=sys.stderr)
     demo_calendars(plan, workspace.accounts, workspace.paths.imports)
-    spec = ImportSpec(year=plan.plan.year, timezone=plan.plan.timezone, people=tuple((p.id, p.email or "") for p in plan.people),
-                      classification=classification_of(workspace), accounts=tuple(workspace.accounts),
-                      imports=str(workspace.paths.imports))
+    spec = ImportSpec.for_workspace(workspace)
     with Store.open(workspace.paths.store) as store:
         import_files([workspace.paths.imports], store, spec)
         mark_classified(store, workspace)

@@ -13,7 +13,7 @@ def run_import(args: argparse.Namespace) -> int:
     from imm_tui.cli_privacy import apply_retention
     from imm_tui.ingest.importer import FileOutcome, ImportSpec, import_files
     from imm_tui.ingest.limits import Limits
-    from imm_tui.ingest.reclassify import classification_of, ensure_classified, mark_classified
+    from imm_tui.ingest.reclassify import ensure_classified, mark_classified
     from imm_tui.ingest.store import Store
 
     root = resolve_workspace(args.workspace)
@@ -26,12 +26,8 @@ def run_import(args: argparse.Namespace) -> int:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise UsageError(f"not found: {', '.join(missing)}")
-    spec = ImportSpec(
-        year=plan.plan.year, timezone=plan.plan.timezone, people=people,
-        classification=classification_of(workspace), accounts=tuple(workspace.accounts),
-        imports=str(workspace.paths.imports), person=args.person,
-        limits=Limits(max(1, args.max_file_mb), max(1, args.max_occurrences), max(1, args.max_line_kb)),
-    )
+    limits = Limits(max(1, args.max_file_mb), max(1, args.max_occurrences), max(1, args.max_line_kb))
+    spec = ImportSpec.for_workspace(workspace, person=args.person, limits=limits)
     interactive = sys.stderr.isatty()
 
     def progress(done: int, total: int, outcome: FileOutcome) -> None:

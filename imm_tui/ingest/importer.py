@@ -25,6 +25,7 @@ from imm_tui.ingest.rows import Counts, build_rows
 from imm_tui.ingest.store import Store
 from imm_tui.model.accounts import Account
 from imm_tui.model.classify import Classification
+from imm_tui.model.workspace import Workspace
 
 CALENDAR_SUFFIXES = (".ics", ".ical", ".ifb", ".icalendar", ".csv")
 Status = Literal["imported", "unchanged", "failed"]
@@ -43,6 +44,18 @@ class ImportSpec:
     imports: str | None  # the workspace's imports/ folder
     person: str | None = None  # --person: every file belongs to this person
     limits: Limits = DEFAULT_LIMITS
+
+    @classmethod
+    def for_workspace(cls, workspace: Workspace, *, person: str | None = None, limits: Limits = DEFAULT_LIMITS) -> ImportSpec:
+        """What importing into `workspace` needs: its plan year and zone, people, rules and accounts."""
+        from imm_tui.ingest.reclassify import classification_of
+
+        plan = workspace.plan_document.plan
+        return cls(
+            year=plan.plan.year, timezone=plan.plan.timezone, people=tuple((p.id, p.email or "") for p in plan.people),
+            classification=classification_of(workspace), accounts=tuple(workspace.accounts),
+            imports=str(workspace.paths.imports), person=person, limits=limits,
+        )
 
 
 @dataclass

@@ -25,7 +25,6 @@ import pytest
 
 from imm_tui.cli import main
 from imm_tui.ingest.importer import ImportSpec, import_files
-from imm_tui.ingest.reclassify import classification_of
 from imm_tui.ingest.store import Store
 from imm_tui.model.workspace import load_workspace
 from tests.ingest.conftest import DATA
@@ -43,10 +42,7 @@ EXPECTED = {
 
 
 def spec_for(root: Path, person: str | None = None) -> ImportSpec:
-    ws = load_workspace(root)
-    plan = ws.plan_document.plan
-    return ImportSpec(year=plan.plan.year, timezone=plan.plan.timezone, people=tuple((p.id, p.email or "") for p in plan.people),
-                      classification=classification_of(ws), accounts=tuple(ws.accounts), imports=str(ws.paths.imports), person=person)
+    return ImportSpec.for_workspace(load_workspace(root), person=person)
 
 
 def weekly_counts(root: Path) -> dict[tuple[str, int, str], int]:

@@ -44,14 +44,12 @@ class ImportPane(Pane):
     @work(thread=True, exclusive=True, exit_on_error=False, group="import")
     def run_import(self, path: Path) -> None:
         from imm_tui.ingest.importer import FileOutcome, ImportSpec, import_files
-        from imm_tui.ingest.reclassify import classification_of, ensure_classified, mark_classified
+        from imm_tui.ingest.reclassify import ensure_classified, mark_classified
         from imm_tui.ingest.store import Store
 
         session = _session(self)
-        workspace, plan = session.workspace, session.plan
-        spec = ImportSpec(year=plan.plan.year, timezone=plan.plan.timezone, people=tuple((p.id, p.email or "") for p in plan.people),
-                          classification=classification_of(workspace), accounts=tuple(workspace.accounts),
-                          imports=str(workspace.paths.imports))
+        workspace = session.workspace
+        spec = ImportSpec.for_workspace(workspace)
         bar, log = self.query_one(ProgressBar), self.query_one(Log)
 
         def progress(done: int, total: int, outcome: FileOutcome) -> None:
