@@ -123,3 +123,31 @@ async def test_a_plan_changed_on_disk_is_never_overwritten_silently(workspace: P
         await pilot.pause()
     text = plan.read_text(encoding="utf-8")
     assert "contacts_per_year = 12\n" in text and "aug = 0.5" in text  # mine, written on purpose
+
+
+async def test_enter_on_a_person_opens_their_year(workspace: Path) -> None:
+    from textual.widgets import Sparkline, Static
+
+    from imm_tui.tui.screens.person import PersonScreen
+
+    folder = workspace / "imports" / "jdv"
+    folder.mkdir(parents=True)
+    shutil.copy(DATA / "ics" / "outlook_windows_tz.ics", folder)
+    from imm_tui.cli import main
+
+    assert main(["import", "-w", str(workspace)]) == 0
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        table = app.screen.query_one("#monitor-pane #table", KeyedTable)
+        table.focus()
+        table.move_cursor(row=0, column=0)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen) and app.screen.person == "jdv"
+        assert list(app.screen.query_one("#done", Sparkline).data or [])[8] == 2.0  # two visits in W09
+        assert "Visits 2 of" in str(app.screen.query_one("#figures", Static).render())
+        items = app.screen.query_one("#items", KeyedTable)
+        assert items.row_count == 5 and "#1 categories=Klantbezoek" in str(items.get_row_at(0))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, PersonScreen)

@@ -35,6 +35,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.refresh_views)
+        self.call_after_refresh(lambda: self.focus_pane(self.query_one(TabbedContent).active))
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self._show(self.query_one(TabbedContent).active)

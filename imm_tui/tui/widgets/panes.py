@@ -110,9 +110,15 @@ class MonitorPane(ActivityPane):
                 colour = "" if math.isnan(ratio) else ("green" if ratio >= 1 else "yellow" if ratio >= 0.8 else "red")
                 cells.append(Text(f"{week.actual:.0f}/{week.required:.1f}", style=colour))
             rows.append((str(person), cells))
-        caption = f"  as of {comparison.as_of.isoformat()} (week {comparison.as_of_week}); done/asked per week"
+        caption = f"  as of {comparison.as_of.isoformat()} (week {comparison.as_of_week}); done/asked per week; Enter opens a person"
         self.query_one("#caption", Label).update(caption)
         self.query_one(KeyedTable).show(columns, rows)
+
+    def on_data_table_cell_selected(self, event: KeyedTable.CellSelected) -> None:
+        from imm_tui.tui.screens.person import PersonScreen
+
+        person = str(event.cell_key.row_key.value)
+        self.app.push_screen(PersonScreen(person, self.activity))
 
 
 class InsightsPane(Pane):
