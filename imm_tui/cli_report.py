@@ -94,7 +94,7 @@ def _emit(text: str | bytes, output: Path | None, rows: int | None = None) -> No
 def run_report(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from imm_tui.engine.compare import report, thresholds_of
+    from imm_tui.engine.compare import report
     from imm_tui.report.tables import aligned, to_csv, to_json
 
     monitor = load_monitor(args)
@@ -103,7 +103,7 @@ def run_report(args: argparse.Namespace) -> int:
     comparison = review.comparison
     weekly = filtered(comparison.weekly, review.requirement.rows, plan, args)
     comparison = type(comparison)(comparison.as_of, comparison.as_of_week, weekly, comparison.ytd)
-    frame = report(comparison, review.requirement, plan, by=args.by, level=args.level, thresholds=thresholds_of(plan))
+    frame = report(comparison, review.requirement, plan, by=args.by, level=args.level, thresholds=plan.monitor)
     keys = ["person", "team"] if args.level == "person" else ["group", "level"]
     frame = frame[[*keys, "period", "activity", "required", "actual", "required_to_date", "attainment", "status"]]
     pseudonyms = monitor.pseudonyms() if args.anonymize else None

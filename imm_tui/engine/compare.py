@@ -17,17 +17,9 @@ import pandas as pd
 
 from imm_tui.engine.requirement import Requirement
 from imm_tui.engine.rollup import By, Level, summarise, with_period
-from imm_tui.model.plan import Plan
+from imm_tui.model.plan import DEFAULT_MONITOR, MonitorSettings, Plan
 
 ON_TRACK, BEHIND, AT_RISK, NO_REQUIREMENT = "on track", "behind", "at risk", "—"
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Status bands of attainment; settings, not constants of the method."""
-
-    on_track: float = 1.0
-    behind: float = 0.8
 
 
 @dataclass(frozen=True)
@@ -38,11 +30,6 @@ class Comparison:
     as_of_week: int  # weeks 1..as_of_week have happened (0: none yet)
     weekly: pd.DataFrame  # person, team, week, activity, required, actual, required_to_date, elapsed
     ytd: pd.DataFrame  # person, team, activity, required_ytd, actual_ytd, attainment, status, annual, remaining_weeks, catch_up
-
-
-def thresholds_of(plan: Plan) -> Thresholds:
-    """The plan's `[monitor]` status bands."""
-    return Thresholds(plan.monitor.on_track, plan.monitor.behind)
 
 
 def elapsed_weeks(year: int, weeks: np.ndarray, as_of: date) -> np.ndarray:
@@ -60,7 +47,7 @@ def happened(activity: pd.DataFrame, as_of: date) -> pd.DataFrame:
     return activity[(days <= limit).to_numpy()]
 
 
-def status_of(attainment: pd.Series, required: pd.Series, thresholds: Thresholds = Thresholds()) -> pd.Series:
+def status_of(attainment: pd.Series, required: pd.Series, thresholds: MonitorSettings = DEFAULT_MONITOR) -> pd.Series:
     bands = np.select(
         [required <= 0, attainment >= thresholds.on_track, attainment >= thresholds.behind],
         [NO_REQUIREMENT, ON_TRACK, BEHIND],
@@ -89,13 +76,13 @@ def actual_array(requirement: Requirement, done: pd.DataFrame) -> np.ndarray:
 
 
 def compare(
-    requirement: Requirement, activity: pd.DataFrame, as_of: date, thresholds: Thresholds = Thresholds()
+    requirement: Requirement, activity: pd.DataFrame, as_of: date, thresholds: MonitorSettings = DEFAULT_MONITOR
 ) -> Comparison:
     return comparison_from_actual(requirement, actual_array(requirement, happened(activity, as_of)), as_of, thresholds)
 
 
 def comparison_from_actual(
-    requirement: Requirement, actual: np.ndarray, as_of: date, thresholds: Thresholds = Thresholds()
+    requirement: Requirement, actual: np.ndarray, as_of: date, thresholds: MonitorSettings = DEFAULT_MONITOR
 ) -> Comparison:
     """The comparison from an actual-count array (see actual_array): the live monitor updates one slice."""
     weekly = requirement.weekly[["person", "team", "week", "activity", "required"]].copy()
@@ -106,7 +93,7 @@ def comparison_from_actual(
     return Comparison(as_of, int(elapsed.sum()), weekly, _ytd(weekly, requirement, thresholds))
 
 
-def _ytd(weekly: pd.DataFrame, requirement: Requirement, thresholds: Thresholds) -> pd.DataFrame:
+def _ytd(weekly: pd.DataFrame, requirement: Requirement, thresholds: MonitorSettings) -> pd.DataFrame:
     grouped = weekly.groupby(["person", "team", "activity"], observed=True, sort=False)
     ytd = grouped.agg(required_ytd=("required_to_date", "sum"), actual_ytd=("actual", "sum"), annual=("required", "sum")).reset_index()
     capacity = requirement.capacity
@@ -123,7 +110,7 @@ def _ytd(weekly: pd.DataFrame, requirement: Requirement, thresholds: Thresholds)
 
 def report(
     comparison: Comparison, requirement: Requirement, plan: Plan, *, by: By = "week", level: Level = "person",
-    thresholds: Thresholds = Thresholds(),
+    thresholds: MonitorSettings = DEFAULT_MONITOR,
 ) -> pd.DataFrame:
     """Actual vs required by period and level, with attainment and status against what has happened."""
     frame = summarise(comparison.weekly, requirement.rows, plan, by=by, level=level, values=("required", "actual", "required_to_date"))

@@ -15,7 +15,7 @@ import pandas as pd
 
 from imm_tui.engine.compare import Comparison, happened
 from imm_tui.engine.requirement import Requirement
-from imm_tui.model.plan import Plan
+from imm_tui.model.plan import DEFAULT_MONITOR, MonitorSettings, Plan
 
 RATIOS = {  # name: (numerator stage, denominator stage)
     "visits_per_request": ("visit", "request"),
@@ -23,28 +23,6 @@ RATIOS = {  # name: (numerator stage, denominator stage)
     "requests_per_order": ("request", "order"),
     "offers_per_order": ("offer", "order"),
 }
-
-
-@dataclass(frozen=True)
-class SignalSettings:
-    """Thresholds of the signals (DESIGN.md §4); settings with the design's defaults."""
-
-    needs_help_attainment: float = 0.8
-    needs_help_index: float = 125.0
-    remarkable_attainment: float = 1.10
-    remarkable_index: float = 90.0
-    target_too_low_attainment: float = 0.8
-    forecast_min_orders: int = 5
-
-
-DEFAULT_SIGNALS = SignalSettings()
-
-
-def signal_settings(plan: Plan) -> SignalSettings:
-    """The plan's `[monitor]` thresholds."""
-    m = plan.monitor
-    return SignalSettings(m.needs_help_attainment, m.needs_help_index, m.remarkable_attainment, m.remarkable_index,
-                          m.target_too_low_attainment, m.forecast_min_orders)
 
 
 @dataclass(frozen=True)
@@ -90,7 +68,7 @@ def insights(
     requirement: Requirement,
     comparison: Comparison,
     activity: pd.DataFrame,
-    settings: SignalSettings = DEFAULT_SIGNALS,
+    settings: MonitorSettings = DEFAULT_MONITOR,
     monitored: set[str] | None = None,
 ) -> Insights:
     """All insights as of the comparison's date. `monitored`: people with an imported calendar (None: all)."""
@@ -132,7 +110,7 @@ def insights_from_counts(
     requirement: Requirement,
     comparison: Comparison,
     person_table: pd.DataFrame,
-    settings: SignalSettings = DEFAULT_SIGNALS,
+    settings: MonitorSettings = DEFAULT_MONITOR,
     monitored: set[str] | None = None,
 ) -> Insights:
     """Ratios, indices, forecast, signals and the hands from per-person counts (see person_counts)."""
@@ -178,7 +156,7 @@ def insights_from_counts(
 
 
 def _forecast(
-    plan: Plan, requirement: Requirement, comparison: Comparison, counts: pd.DataFrame, org: dict[str, float], settings: SignalSettings
+    plan: Plan, requirement: Requirement, comparison: Comparison, counts: pd.DataFrame, org: dict[str, float], settings: MonitorSettings
 ) -> None:
     """Year-end orders: YTD orders + remaining required visits ÷ visits per order; and the run rate."""
     weekly = comparison.weekly
@@ -213,7 +191,7 @@ def _plural(count: float, word: str) -> str:
     return f"{count:.0f} {word}" + ("" if round(count) == 1 else "s")
 
 
-def _signals(plan: Plan, counts: pd.DataFrame, org: dict[str, float], settings: SignalSettings, monitored: set[str]) -> list[Signal]:
+def _signals(plan: Plan, counts: pd.DataFrame, org: dict[str, float], settings: MonitorSettings, monitored: set[str]) -> list[Signal]:
     signals = []
     names = {p.id: p.name for p in plan.people}
     for person, row in counts.iterrows():

@@ -11,10 +11,10 @@ from datetime import date
 
 import pandas as pd
 
-from imm_tui.engine.compare import Comparison, actual_array, comparison_from_actual, happened, thresholds_of
-from imm_tui.engine.insights import Insights, SignalSettings, insights_from_counts, person_counts, signal_settings
+from imm_tui.engine.compare import Comparison, actual_array, comparison_from_actual, happened
+from imm_tui.engine.insights import Insights, insights_from_counts, person_counts
 from imm_tui.engine.requirement import Requirement
-from imm_tui.model.plan import Plan
+from imm_tui.model.plan import MonitorSettings, Plan
 
 
 class LiveMonitor:
@@ -22,11 +22,10 @@ class LiveMonitor:
 
     def __init__(
         self, plan: Plan, requirement: Requirement, activity: pd.DataFrame, as_of: date,
-        monitored: set[str] | None = None, settings: SignalSettings | None = None,
+        monitored: set[str] | None = None, settings: MonitorSettings | None = None,
     ) -> None:
         self.plan, self.requirement, self.as_of = plan, requirement, as_of
-        self.settings = settings or signal_settings(plan)
-        self.thresholds = thresholds_of(plan)
+        self.settings = settings or plan.monitor  # status bands and signal thresholds
         self.monitored = set(monitored) if monitored is not None else None
         done = happened(activity, as_of)
         self._actual = actual_array(requirement, done)
@@ -44,6 +43,6 @@ class LiveMonitor:
         self.comparison, self.insights = self._finish()
 
     def _finish(self) -> tuple[Comparison, Insights]:
-        comparison = comparison_from_actual(self.requirement, self._actual, self.as_of, self.thresholds)
+        comparison = comparison_from_actual(self.requirement, self._actual, self.as_of, self.settings)
         found = insights_from_counts(self.plan, self.requirement, comparison, self._counts, self.settings, self.monitored)
         return comparison, found

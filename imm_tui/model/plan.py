@@ -243,6 +243,9 @@ class MonitorSettings(Strict):
     """From this many orders a person's own conversion drives their forecast."""
 
 
+DEFAULT_MONITOR = MonitorSettings()
+
+
 class Reviews(Strict):
     """`[reviews]`: plan review dates, exported as calendar invitations."""
 

@@ -9,10 +9,10 @@ import numpy as np
 import pandas as pd
 
 from imm_tui.engine.checklist import Answer, checklist
-from imm_tui.engine.compare import Comparison, compare, status_of, thresholds_of
-from imm_tui.engine.insights import Insights, SignalSettings, insights, signal_settings
+from imm_tui.engine.compare import Comparison, compare, status_of
+from imm_tui.engine.insights import Insights, insights
 from imm_tui.engine.requirement import Requirement, derive
-from imm_tui.model.plan import Plan
+from imm_tui.model.plan import MonitorSettings, Plan
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class Review:
             "visits_required_ytd": table["visit_required_ytd"], "visits_ytd": table["visits"],
             "attainment": table["visit_attainment"],
         })
-        out["status"] = status_of(out["attainment"].fillna(0), out["visits_required_ytd"], thresholds_of(self.plan))
+        out["status"] = status_of(out["attainment"].fillna(0), out["visits_required_ytd"], self.plan.monitor)
         unlinked = ~out.index.isin(list(self.monitored))
         out.loc[unlinked, "attainment"] = np.nan
         out.loc[unlinked, "status"] = "no calendar"
@@ -68,12 +68,13 @@ class Review:
 
 def build_review(
     plan: Plan, activity: pd.DataFrame, as_of: date, *, monitored: set[str], reviews_exported: bool,
-    settings: SignalSettings | None = None,
+    settings: MonitorSettings | None = None,
 ) -> Review:
     """Everything for a review; thresholds come from the plan's `[monitor]` unless `settings` says otherwise."""
     requirement = derive(plan)
-    comparison = compare(requirement, activity, as_of, thresholds_of(plan))
-    found = insights(plan, requirement, comparison, activity, settings or signal_settings(plan), monitored)
+    settings = settings or plan.monitor
+    comparison = compare(requirement, activity, as_of, settings)
+    found = insights(plan, requirement, comparison, activity, settings, monitored)
     totals = {str(k): float(v) for k, v in requirement.annual.groupby("person")["required"].sum().items()}
     answers = checklist(plan, monitored=monitored, reviews_exported=reviews_exported, required_per_person=totals)
     return Review(plan, requirement, comparison, found, answers, frozenset(monitored))

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from imm_tui.engine.compare import Comparison, report, thresholds_of
+from imm_tui.engine.compare import Comparison, report
 from imm_tui.engine.insights import Insights
 from imm_tui.engine.live import LiveMonitor
 from imm_tui.engine.requirement import Requirement, derive
@@ -87,7 +87,7 @@ class Session:
         return self.plan != self.document.plan
 
     def monitor_table(self, activity: str, by: str = "week") -> pd.DataFrame:
-        thresholds = thresholds_of(self.plan)
+        thresholds = self.plan.monitor
         frame = report(self.comparison, self.requirement, self.plan, by=by, level="person", thresholds=thresholds)  # type: ignore[arg-type]
         return frame[frame["activity"] == activity]
 

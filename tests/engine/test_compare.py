@@ -8,8 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from imm_tui.engine.compare import AT_RISK, BEHIND, NO_REQUIREMENT, ON_TRACK, Thresholds, compare, report, status_of
+from imm_tui.engine.compare import AT_RISK, BEHIND, NO_REQUIREMENT, ON_TRACK, compare, report, status_of
 from imm_tui.engine.requirement import derive
+from imm_tui.model.plan import MonitorSettings
 from tests.conftest import plan_of
 
 # One farmer, 52 visits a year spread evenly: 1.0 a week in each of the 52 weeks of 2027.
@@ -80,11 +81,11 @@ def test_report_by_month_judges_only_what_has_happened() -> None:
     [(1.0, 5, ON_TRACK), (0.9999, 5, BEHIND), (0.8, 5, BEHIND), (0.7999, 5, AT_RISK), (0.0, 0, NO_REQUIREMENT)],
 )
 def test_status_bands_and_their_edges(attainment: float, required: float, expected: str) -> None:
-    assert status_of(pd.Series([attainment]), pd.Series([required]), Thresholds())[0] == expected
+    assert status_of(pd.Series([attainment]), pd.Series([required]), MonitorSettings())[0] == expected
 
 
 def test_thresholds_are_settings() -> None:
-    assert status_of(pd.Series([0.85]), pd.Series([1.0]), Thresholds(on_track=0.85, behind=0.5))[0] == ON_TRACK
+    assert status_of(pd.Series([0.85]), pd.Series([1.0]), MonitorSettings(on_track=0.85, behind=0.5))[0] == ON_TRACK
 
 
 def test_nothing_imported_means_nothing_has_happened() -> None:

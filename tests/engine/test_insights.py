@@ -17,8 +17,9 @@ import pandas as pd
 import pytest
 
 from imm_tui.engine.compare import compare
-from imm_tui.engine.insights import SignalSettings, insights
+from imm_tui.engine.insights import insights
 from imm_tui.engine.requirement import derive
+from imm_tui.model.plan import MonitorSettings
 from tests.conftest import plan_of
 
 PLAN = """
@@ -80,8 +81,8 @@ def frame(*groups: list[tuple[object, ...]]) -> pd.DataFrame:
                                      columns=["person", "week", "day", "activity", "commitment", "account_status", "external"])
 
 
-def run(activity: pd.DataFrame, settings: SignalSettings | None = None, text: str = PLAN):  # type: ignore[no-untyped-def]
-    settings = settings or SignalSettings()
+def run(activity: pd.DataFrame, settings: MonitorSettings | None = None, text: str = PLAN):  # type: ignore[no-untyped-def]
+    settings = settings or MonitorSettings()
     plan = plan_of(text)
     requirement = derive(plan)
     return insights(plan, requirement, compare(requirement, activity, AS_OF), activity, settings)
@@ -121,10 +122,10 @@ def test_signals_just_missed() -> None:
     kinds = {(s.person, s.kind) for s in run(activity).signals}
     assert ("b", "needs help") not in kinds  # 80 % is not below 80 %
     assert ("a", "remarkable") in kinds and ("c", "needs help") in kinds
-    at_index = {(s.person, s.kind) for s in run(activity, SignalSettings(needs_help_index=200.0, remarkable_index=79.99)).signals}
+    at_index = {(s.person, s.kind) for s in run(activity, MonitorSettings(needs_help_index=200.0, remarkable_index=79.99)).signals}
     assert ("c", "needs help") not in at_index  # an index of exactly 200 is not above 200
     assert ("a", "remarkable") not in at_index  # 80 is above 79.99
-    just_below = {(s.person, s.kind) for s in run(activity, SignalSettings(needs_help_index=199.99, remarkable_attainment=1.21)).signals}
+    just_below = {(s.person, s.kind) for s in run(activity, MonitorSettings(needs_help_index=199.99, remarkable_attainment=1.21)).signals}
     assert ("c", "needs help") in just_below
     assert ("a", "remarkable") not in just_below  # 120 % is below 121 %
 
@@ -176,14 +177,12 @@ def test_target_too_low_just_missed() -> None:
 
 def test_the_plan_sets_the_thresholds() -> None:
     # [monitor] lowers "needs help" to 65 %: Bert at 70 % no longer needs help for his visits.
-    from imm_tui.engine.insights import signal_settings
-
     text = PLAN + "\n[monitor]\nneeds_help_attainment = 0.65\non_track = 0.9\nbehind = 0.6\n"
     plan = plan_of(text)
-    kinds = {(s.person, s.kind) for s in run(BASE, signal_settings(plan), text=text).signals}
+    kinds = {(s.person, s.kind) for s in run(BASE, plan.monitor, text=text).signals}
     assert ("b", "needs help") not in kinds
-    from imm_tui.engine.compare import compare, status_of, thresholds_of
+    from imm_tui.engine.compare import compare, status_of
 
-    assert status_of(pd.Series([0.92]), pd.Series([1.0]), thresholds_of(plan))[0] == "on track"
-    ytd = compare(derive(plan), BASE, AS_OF, thresholds_of(plan)).ytd.set_index(["person", "activity"])
+    assert status_of(pd.Series([0.92]), pd.Series([1.0]), plan.monitor)[0] == "on track"
+    ytd = compare(derive(plan), BASE, AS_OF, plan.monitor).ytd.set_index(["person", "activity"])
     assert ytd.loc[("b", "visit"), "status"] == "behind"  # 70 %: at risk with the design's bands, behind with these
