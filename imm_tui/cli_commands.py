@@ -111,19 +111,25 @@ def filtered(weekly: pd.DataFrame, rows: pd.DataFrame, plan: Plan, args: argpars
     return result
 
 
+def _open_for_viewing(args: argparse.Namespace) -> tuple[Path, Workspace]:
+    """The workspace `imm`/`imm demo` show: -w, else the user's copy of the demo (its calendars set up once)."""
+    demo = args.command == "demo" or args.workspace is None
+    root = demo_workspace() if demo else resolve_workspace(args.workspace)
+    workspace = open_workspace(root)
+    if demo and not workspace.paths.store.exists():
+        _set_up_demo_calendars(workspace)
+    return root, workspace
+
+
 def run_summary(args: argparse.Namespace) -> int:
-    """`imm` and `imm demo` until the app exists: a short summary of the plan."""
+    """`imm --summary` (and `imm` in a pipe): the plan and the monitor's highlights as text."""
     import pandas as pd
 
     from imm_tui.engine.requirement import derive
     from imm_tui.engine.rollup import summarise
     from imm_tui.report.tables import pivot_text
 
-    demo = args.command == "demo" or args.workspace is None
-    root = demo_workspace() if demo else resolve_workspace(args.workspace)
-    workspace = open_workspace(root)
-    if demo and not workspace.paths.store.exists():
-        _set_up_demo_calendars(workspace)
+    root, workspace = _open_for_viewing(args)
     plan = workspace.plan_document.plan
     requirement = derive(plan)
     rows = requirement.rows
@@ -151,11 +157,7 @@ def run_summary(args: argparse.Namespace) -> int:
 
 def run_app(args: argparse.Namespace) -> int:
     """Open the Textual app on the workspace (the demo unless -w names one)."""
-    demo = args.command == "demo" or args.workspace is None
-    root = demo_workspace() if demo else resolve_workspace(args.workspace)
-    workspace = open_workspace(root)
-    if demo and not workspace.paths.store.exists():
-        _set_up_demo_calendars(workspace)
+    root, _ = _open_for_viewing(args)
     from imm_tui.tui.app import ImmApp
 
     ImmApp(root).run()

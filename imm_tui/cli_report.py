@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from imm_tui.report.anonymize import Pseudonyms
     from imm_tui.report.review import Review
 
-REVIEWS_FILE = "reviews.ics"
 
 
 @dataclass
@@ -33,7 +32,7 @@ class Monitor:
 
     @property
     def reviews_exported(self) -> bool:
-        return (self.workspace.paths.exports / REVIEWS_FILE).exists()
+        return self.workspace.paths.reviews.exists()
 
     def review(self) -> Review:
         from imm_tui.report.review import build_review
@@ -177,7 +176,7 @@ def run_reviews(args: argparse.Namespace) -> int:
     plan = workspace.plan_document.plan
     if not plan.reviews.dates:
         raise UsageError("the plan has no [reviews] dates to export")
-    output = args.output or workspace.paths.exports / REVIEWS_FILE
+    output = args.output or workspace.paths.reviews
     output.parent.mkdir(parents=True, exist_ok=True)
     _emit(reviews_ics(plan, organizer=args.organizer or DEFAULT_ORGANIZER), output)
     return EXIT_OK

@@ -44,6 +44,11 @@ class Paths:
     def exports(self) -> Path:
         return self.root / "exports"
 
+    @property
+    def reviews(self) -> Path:
+        """Where `imm reviews` writes the review invitations (the checklist looks for them here)."""
+        return self.exports / "reviews.ics"
+
 
 @dataclass(frozen=True)
 class Workspace:

@@ -75,6 +75,13 @@ def build_review(
     settings = settings or plan.monitor
     comparison = compare(requirement, activity, as_of, settings)
     found = insights(plan, requirement, comparison, activity, settings, monitored)
+    return review_from(plan, requirement, comparison, found, monitored=monitored, reviews_exported=reviews_exported)
+
+
+def review_from(
+    plan: Plan, requirement: Requirement, comparison: Comparison, found: Insights, *, monitored: set[str], reviews_exported: bool
+) -> Review:
+    """The review bundle from figures already computed (the app keeps them live); adds the checklist."""
     totals = {str(k): float(v) for k, v in requirement.annual.groupby("person")["required"].sum().items()}
     answers = checklist(plan, monitored=monitored, reviews_exported=reviews_exported, required_per_person=totals)
     return Review(plan, requirement, comparison, found, answers, frozenset(monitored))

@@ -131,11 +131,7 @@ def _reason(error: Exception) -> str:
 
 def review_of(session: Session):  # type: ignore[no-untyped-def]
     """The review bundle (insights, checklist) for the session's current state."""
-    from imm_tui.engine.checklist import checklist
-    from imm_tui.report.review import Review
+    from imm_tui.report.review import review_from
 
-    plan = session.plan
-    totals = {str(k): float(v) for k, v in session.requirement.annual.groupby("person")["required"].sum().items()}
-    exported = (session.workspace.paths.exports / "reviews.ics").exists()
-    answers = checklist(plan, monitored=session.monitoring.monitored, reviews_exported=exported, required_per_person=totals)
-    return Review(plan, session.requirement, session.comparison, session.insights, answers, frozenset(session.monitoring.monitored))
+    return review_from(session.plan, session.requirement, session.comparison, session.insights,
+                       monitored=session.monitoring.monitored, reviews_exported=session.workspace.paths.reviews.exists())
