@@ -5,15 +5,8 @@ from __future__ import annotations
 import math
 
 from imm_tui.report.anonymize import Pseudonyms
+from imm_tui.report.formats import number, percent
 from imm_tui.report.review import Review
-
-
-def _pct(value: float) -> str:
-    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{100 * value:.0f} %"
-
-
-def _num(value: float, decimals: int = 1) -> str:
-    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:,.{decimals}f}"
 
 
 def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None) -> str:
@@ -31,14 +24,14 @@ def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None) -> str
         "",
         f"- Do we have them? {hands['fte_in_seats']:.1f} of {hands['fte_budgeted']:.1f} budgeted FTE are in a seat; "
         f"{hands['fte_available_this_week']:.1f} FTE available in week {hands['week']:.0f}; "
-        f"{_pct(hands['uncovered_share'])} of the year's work has nobody ({hands['uncovered_visits_year']:.0f} visits).",
-        f"- Do they move? Visits to date: {_pct(org.get('visit_attainment', math.nan))} of what the plan asks "
+        f"{percent(hands['uncovered_share'])} of the year's work has nobody ({hands['uncovered_visits_year']:.0f} visits).",
+        f"- Do they move? Visits to date: {percent(org.get('visit_attainment', math.nan))} of what the plan asks "
         f"(the {org['people_measured']:.0f} of {org['people']:.0f} people whose calendar is imported).",
-        f"- Quality: {_pct(org.get('quality', math.nan))} of contacts won a commitment.",
+        f"- Quality: {percent(org.get('quality', math.nan))} of contacts won a commitment.",
         "- Conversion (organisation): "
         + (
-            f"{_num(org['visits_per_order'])} visits per order, {_num(org['visits_per_request'])} per request, "
-            f"{_num(org['offers_per_order'])} offers per order."
+            f"{number(org['visits_per_order'])} visits per order, {number(org['visits_per_request'])} per request, "
+            f"{number(org['offers_per_order'])} offers per order."
             if org["visits_per_order"] == org["visits_per_order"]
             else "no orders in the calendars yet."
         ),
@@ -70,13 +63,13 @@ def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None) -> str
             label,
             row["team"],
             f"{float(row['visits_ytd']):.0f}",
-            _num(float(row["visits_required_ytd"])),
-            _pct(float(row["attainment"])),
+            number(float(row["visits_required_ytd"])),
+            percent(float(row["attainment"])),
             row["status"],
-            _num(float(row["catch_up_per_week"])),
-            _num(float(row["forecast_orders"])),
-            _pct(float(row["quality"])),
-            f"{_pct(float(row['hunting_share_actual']))} ({_pct(float(row['hunting_share_expected']))})",
+            number(float(row["catch_up_per_week"])),
+            number(float(row["forecast_orders"])),
+            percent(float(row["quality"])),
+            f"{percent(float(row['hunting_share_actual']))} ({percent(float(row['hunting_share_expected']))})",
         ]
         lines.append("| " + " | ".join(str(c) for c in cells) + " |")
     lines += ["", "## Plan checklist", ""]

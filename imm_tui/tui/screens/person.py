@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Sparkline, Static
 
+from imm_tui.report.formats import number, percent
 from imm_tui.tui.widgets.table import KeyedTable
 
 
@@ -54,10 +55,10 @@ class PersonScreen(Screen[None]):
         row = people.loc[self.person]
 
         def pct(value: float) -> str:
-            return "—" if value != value else f"{100 * value:.0f} %"
+            return percent(value, missing="—")
 
         def num(value: float) -> str:
-            return "—" if value != value else f"{value:.1f}"
+            return number(value, missing="—")
 
         lines = [
             f"Visits {row['visits']:.0f} of {row['visit_required_ytd']:.1f} asked to date ({pct(row['visit_attainment'])}); "

@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label, Markdown, Select
 
 from imm_tui.engine.rollup import summarise
+from imm_tui.report.formats import number
 from imm_tui.tui.widgets.table import KeyedTable
 
 if TYPE_CHECKING:
@@ -22,10 +23,6 @@ STATUS_COLOURS = {"on track": "green", "behind": "yellow", "at risk": "red"}
 
 def _session(widget: object) -> Session:
     return widget.app.session  # type: ignore[attr-defined, no-any-return]
-
-
-def _num(value: float, decimals: int = 1) -> str:
-    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:,.{decimals}f}"
 
 
 class Pane(Vertical):
@@ -72,14 +69,24 @@ class RequirementPane(ActivityPane):
         rows = []
         for person in requirement.rows["person"]:
             values = grid.loc[person]
-            rows.append((str(person), [str(person), str(annual.loc[person, "team"]), str(annual.loc[person, "driver"]),
-                                       _num(float(values.sum())), *(_num(float(values[w])) for w in weeks)]))
+            rows.append(
+                (
+                    str(person),
+                    [
+                        str(person),
+                        str(annual.loc[person, "team"]),
+                        str(annual.loc[person, "driver"]),
+                        number(float(values.sum())),
+                        *(number(float(values[w])) for w in weeks),
+                    ],
+                )
+            )
         teams = summarise(weekly, requirement.rows, session.plan, by="week", level="team")
         org = summarise(weekly, requirement.rows, session.plan, by="week", level="org")
         for name, frame in [*teams.groupby("group", sort=False), ("organisation", org)]:
             values = frame.groupby("period", sort=False)["required"].sum().to_numpy()
             label = Text(f"Σ {name}", style="bold")
-            rows.append((f"total:{name}", [label, "", "", _num(float(values.sum())), *(_num(float(v)) for v in values)]))
+            rows.append((f"total:{name}", [label, "", "", number(float(values.sum())), *(number(float(v)) for v in values)]))
         self.query_one("#caption", Label).update(f"  required per week — {session.plan.plan.name}")
         self.query_one(KeyedTable).show(columns, rows)
 
@@ -98,13 +105,21 @@ class MonitorPane(ActivityPane):
         for person, frame in weekly.groupby("person", sort=False, observed=True):
             row = ytd.loc[person]
             status = str(row["status"])
-            attainment = Text(_num(100 * float(row["attainment"]), 0) + (" %" if row["attainment"] == row["attainment"] else ""),
-                              style=STATUS_COLOURS.get(status, ""))
-            cells: list[str | Text] = [str(person), str(row["team"]), _num(float(row["actual_ytd"]), 0),
-                                       _num(float(row["required_ytd"])), attainment, _num(float(row["catch_up"]))]
+            attainment = Text(
+                number(100 * float(row["attainment"]), 0) + (" %" if row["attainment"] == row["attainment"] else ""),
+                style=STATUS_COLOURS.get(status, ""),
+            )
+            cells: list[str | Text] = [
+                str(person),
+                str(row["team"]),
+                number(float(row["actual_ytd"]), 0),
+                number(float(row["required_ytd"])),
+                attainment,
+                number(float(row["catch_up"])),
+            ]
             for week in frame.itertuples(index=False):
                 if not week.elapsed:
-                    cells.append(Text(_num(float(week.required)), style="dim"))
+                    cells.append(Text(number(float(week.required)), style="dim"))
                     continue
                 ratio = week.actual / week.required if week.required > 0 else math.nan
                 colour = "" if math.isnan(ratio) else ("green" if ratio >= 1 else "yellow" if ratio >= 0.8 else "red")
