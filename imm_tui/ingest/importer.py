@@ -67,14 +67,15 @@ class FileOutcome:
     message: str = ""
     warnings: list[str] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
-    rows: list[tuple[object, ...]] = field(default_factory=list)
+    rows: list[tuple[object, ...]] = field(default_factory=list)  # dropped once stored; `items` keeps the count
+    items: int = 0
     sha256: str = ""
     size: int = 0
     mtime_ns: int = 0
 
     def line(self) -> str:
         if self.status == "imported":
-            return f"{self.path}: imported {len(self.rows)}" + (f" ({self.person})" if self.person else "")
+            return f"{self.path}: imported {self.items}" + (f" ({self.person})" if self.person else "")
         if self.status == "unchanged":
             return f"{self.path}: unchanged"
         return f"{self.path}: failed: {self.message}"
@@ -198,10 +199,11 @@ def import_files(
             record = store.file(outcome.path)
             if record is not None and (record.size, record.mtime_ns) != (outcome.size, outcome.mtime_ns) and outcome.size:
                 store.touch(record, outcome.size, outcome.mtime_ns)
+        outcome.items = len(outcome.rows) if outcome.status == "imported" else 0
+        outcome.rows = []  # stored: holding every file's rows until the end only costs memory
         report.files.append(outcome)
         if progress is not None:
             progress(done, len(files), outcome)
-        outcome.rows = [] if outcome.status != "imported" else outcome.rows
 
     for path in files:
         key = str(path)
