@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -65,21 +66,24 @@ def main() -> None:
             start = time.perf_counter()
             report = import_files(files, store, spec, workers=args.workers)
             first = time.perf_counter() - start
-            items = sum(len(f.rows) for f in report.files)
+            items = sum(f.items for f in report.files)
             failed = [f.line() for f in report.failed]
             start = time.perf_counter()
             again = import_files(files, store, spec, workers=args.workers)
             unchanged = time.perf_counter() - start
-            one = root / "new-export" / "p007.ics"
-            one.parent.mkdir()
-            one.write_text(calendar(7, seed=99), encoding="utf-8", newline="")
-            start = time.perf_counter()
-            single = import_files([one], store, spec)
-            newer = time.perf_counter() - start
+            (root / "new-export").mkdir()
+            singles = []
+            for attempt in range(5):  # each a new export of p007 replacing the previous one: median of five
+                one = root / "new-export" / f"p007-{attempt}.ics"
+                one.write_text(calendar(7, seed=99 + attempt), encoding="utf-8", newline="")
+                start = time.perf_counter()
+                single = import_files([one], store, spec)
+                singles.append(time.perf_counter() - start)
+            newer = statistics.median(singles)
         print(f"calendars: {len(files)} files, {size / 1e6:.0f} MB, {items} occurrences stored" + (f", FAILED: {failed}" if failed else ""))
         print(f"first import           {first:7.2f} s   (target ≤ 20 s)")
         print(f"re-import, unchanged   {unchanged:7.2f} s   (target ≤ 1 s; {sum(f.status == 'unchanged' for f in again.files)} unchanged)")
-        print(f"one person's new export{newer:7.2f} s   (target ≤ 0.5 s; {single.files[0].line().split(': ', 1)[1]})")
+        print(f"one person's new export{newer:7.2f} s   (target ≤ 0.5 s; median of 5; {single.files[0].line().split(': ', 1)[1]})")
         print(f"peak memory            {peak_mb():7.0f} MB  (target < 2048 MB)")
 
 
