@@ -92,11 +92,13 @@ async def test_import_updates_the_monitor(workspace: Path) -> None:
         assert cell(app, "#monitor-pane #table", "jdv", "done") == "0"
         await pilot.press("6")
         await pilot.pause()
-        await pilot.click("#start")
+        app.screen.query_one("#path").focus()
+        await pilot.press("enter")  # as a person does: Enter in the path field starts the import
         await app.workers.wait_for_complete()
         await pilot.pause()
-        await pilot.press("3")
+        await pilot.press("3")  # and the keys work again afterwards
         await pilot.pause()
+        assert app.screen.query_one(TabbedContent).active == "monitor"
         assert cell(app, "#monitor-pane #table", "jdv", "done") == "2"
 
 

@@ -38,7 +38,9 @@ class ImportPane(Pane):
         if not path.exists():
             self.notify(f"not found: {path}", severity="error")
             return
-        self.query_one(Log).clear()
+        log = self.query_one(Log)
+        log.clear()
+        log.focus()  # out of the text field, so 1–6, q and the other keys work again while it runs
         self.run_import(path)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="import")
