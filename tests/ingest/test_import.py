@@ -185,7 +185,7 @@ def test_events_and_usage_errors(workspace: Path, capsys: pytest.CaptureFixture[
 def test_store_is_versioned_and_refuses_a_newer_one(tmp_path: Path) -> None:
     path = tmp_path / "imm.sqlite"
     with Store.open(path) as store:
-        assert store.version == 2 and store.integrity_ok()
+        assert store.version == 3 and store.integrity_ok()
     with sqlite3.connect(path) as db:
         db.execute("PRAGMA user_version = 99")
     from imm_tui.ingest.store import StoreError
@@ -225,10 +225,14 @@ def test_an_older_store_is_backed_up_then_upgraded_in_place(tmp_path: Path) -> N
     old.commit()
     old.close()
     with Store.open(path) as store:
-        assert store.version == 2 and store.integrity_ok()
+        assert store.version == store_module.SCHEMA_VERSION == 3 and store.integrity_ok()
         assert store.items(("uid", "activity")) == [("u", "visit")]
         indexes = {r[0] for r in store.connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert "items_by_year" in indexes
+        table = store.connection.execute("SELECT sql FROM sqlite_master WHERE name = 'items'").fetchone()[0]
+        with pytest.raises(sqlite3.IntegrityError):  # (person, uid, occurrence) is still one item
+            store.connection.execute("INSERT INTO items SELECT * FROM items")
+    assert {"items_by_year", "items_by_day", "items_by_file"} <= indexes
+    assert "WITHOUT ROWID" not in table.upper()
     backup = sqlite3.connect(tmp_path / "imm.sqlite.v1.bak")
     assert backup.execute("PRAGMA user_version").fetchone() == (1,)
     assert backup.execute("SELECT count(*) FROM items").fetchone() == (1,)
