@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from imm_tui.model.accounts import Account
 from imm_tui.model.classify import Classification, Rule
 
 
-@dataclass(frozen=True)
-class Contact:
-    """What classification may look at for one stored item."""
+class Contact(NamedTuple):
+    """What classification may look at for one stored item (a NamedTuple: cheap to make, and a key)."""
 
     subject: str | None
     location: str | None
@@ -32,8 +31,7 @@ class Contact:
     free: bool
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """The outcome for one item: counted as an activity, unclassified, or skipped with a reason."""
 
     activity: str | None

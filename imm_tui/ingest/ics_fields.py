@@ -6,10 +6,11 @@ a room, an online meeting or a private item is.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
-from imm_tui.ingest.items import ONLINE, Attendee
+from imm_tui.ingest.items import Attendee, mentions_online_meeting
 
 CANCELLED_PREFIX = re.compile(r"^\s*(canceled|cancelled|geannuleerd|afgezegd)\s*:", re.I)
 ROOM_NAME = re.compile(r"\b(room|meeting ?room|vergaderruimte|vergaderzaal|zaal|ruimte|resource|boardroom)\b", re.I)
@@ -24,30 +25,29 @@ def email_of(value: str) -> str:
     return text.strip().lower()
 
 
-_PARTSTAT = re.compile(r"PARTSTAT=([^;:]*)", re.I)
-_CUTYPE = re.compile(r"CUTYPE=([^;:]*)", re.I)
-_CN = re.compile(r'CN=("[^"]*"|[^;:]*)', re.I)
+_PARAMETER = re.compile(r'(?:^|;)(PARTSTAT|CUTYPE|CN)=("[^"]*"|[^;:]*)', re.I)
 
 
 def attendee_from_raw(value: str, raw_params: str) -> Attendee:
-    """An attendee from the raw parameter text: only the three parameters IMM reads are looked for."""
-    params = {}
-    for key, pattern in (("PARTSTAT", _PARTSTAT), ("CUTYPE", _CUTYPE), ("CN", _CN)):
-        match = pattern.search(raw_params)
-        if match:
-            params[key] = match.group(1).strip('"')
+    """An attendee from the raw parameter text: only the three parameters IMM reads are looked for, in one pass."""
+    params: dict[str, str] = {}
+    for key, found in _PARAMETER.findall(raw_params):
+        params.setdefault(key.upper(), found.strip('"'))
     return attendee(value, params)
 
 
 def attendee(value: str, params: dict[str, str]) -> Attendee:
     email = email_of(value)
     cutype = params.get("CUTYPE", "").upper()
-    local = email.split("@", 1)[0]
-    if not cutype or cutype == "INDIVIDUAL":
-        name = params.get("CN", "")
-        if ROOM_NAME.search(local.replace(".", " ").replace("_", " ")) or ROOM_NAME.search(name):
-            cutype = "ROOM"
+    if (not cutype or cutype == "INDIVIDUAL") and _looks_like_a_room(email.split("@", 1)[0], params.get("CN", "")):
+        cutype = "ROOM"
     return Attendee(email=email, partstat=params.get("PARTSTAT", "").upper(), cutype=cutype)
+
+
+@functools.lru_cache(maxsize=8192)
+def _looks_like_a_room(local: str, name: str) -> bool:
+    """Rooms booked as ordinary attendees, told by their address or name (cached: the same people recur)."""
+    return bool(ROOM_NAME.search(local.replace(".", " ").replace("_", " ")) or ROOM_NAME.search(name))
 
 
 def categories(values: Iterable[str]) -> tuple[str, ...]:
@@ -61,7 +61,7 @@ def categories(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def is_online(location: str, description: str, has_conference: bool) -> bool:
-    return has_conference or bool(ONLINE.search(location) or ONLINE.search(description))
+    return has_conference or mentions_online_meeting(location, description)
 
 
 def is_cancelled(status: str, subject: str) -> bool:
@@ -78,4 +78,6 @@ def is_private(klass: str, sensitivity: str = "") -> bool:
 
 def unescape(value: str) -> str:
     """RFC 5545 TEXT unescaping."""
+    if "\\" not in value:
+        return value
     return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)

@@ -34,13 +34,16 @@ _TEXT = {"SUMMARY", "LOCATION", "DESCRIPTION", "ORGANIZER", "STATUS", "TRANSP", 
          "X-MICROSOFT-CDO-ALLDAYEVENT"}
 _CONFERENCE = {"CONFERENCE", "X-MICROSOFT-SKYPETEAMSMEETINGURL", "X-GOOGLE-CONFERENCE"}
 _HEADER = {"X-WR-CALNAME", "X-WR-TIMEZONE", "METHOD"}
+# A wanted content line: name, parameters (with their ';'), value. It starts at a '\n' rather than '^' with
+# MULTILINE, so the regex engine can jump from line break to line break (the text gets a leading '\n'), and
+# the parameters are matched possessively: a run of plain characters at once, never given back (a ':' can
+# only follow where the run ends). Together 47 → 27 ms on a 4 MB export.
 _TOKEN = re.compile(
-    r"^(BEGIN|END|"
+    r"\n(BEGIN|END|"
     + "|".join(re.escape(n) for n in sorted(SKELETON - {"BEGIN", "END"} | _TEXT | _CONFERENCE | _HEADER | {"ATTENDEE", "CATEGORIES"}))
-    + r')((?:;(?:[^":\n]|"[^"\n]*")*)?):([^\n]*)$',
-    re.MULTILINE | re.IGNORECASE,
+    + r')((?:;(?:[^":\n]++|"[^"\n]*+")*+)?+):([^\n]*)',
+    re.IGNORECASE,
 )
-_VTIMEZONE_BLOCK = re.compile(r"(?s)^BEGIN:VTIMEZONE\n.*?^END:VTIMEZONE$", re.MULTILINE)
 
 
 def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits: Limits = DEFAULT_LIMITS) -> ReadResult:
@@ -51,7 +54,7 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits
     if "END:VCALENDAR" not in text[-4096:].upper():
         raise UnreadableFile("no complete calendar in the file (is it cut off?)")
     header, events = _scan(text)
-    timezones = [m.group(0).split("\n") for m in _VTIMEZONE_BLOCK.finditer(text)]
+    timezones = _timezone_blocks(text)
     result.owner_hint = f.unescape(header.get("X-WR-CALNAME", ""))
     reply = header.get("METHOD", "").strip().upper() == "REPLY"
     calendar_zone = zone_named(header["X-WR-TIMEZONE"]) if "X-WR-TIMEZONE" in header else None
@@ -141,8 +144,8 @@ def _scan(text: str) -> tuple[dict[str, str], list[_Event]]:
     events: list[_Event] = []
     event: _Event | None = None
     nested = 0
-    for match in _TOKEN.finditer(text):
-        name, raw, value = match.group(1).upper(), match.group(2)[1:], match.group(3)
+    for written, parameters, value in _TOKEN.findall("\n" + text):
+        name, raw = written.upper(), parameters[1:]
         if name == "BEGIN":
             kind = value.strip().upper()
             if event is not None:
@@ -170,7 +173,7 @@ def _scan(text: str) -> tuple[dict[str, str], list[_Event]]:
         if nested:
             continue
         if name in SKELETON:
-            event.skeleton.append(match.group(0))
+            event.skeleton.append(f"{written}{parameters}:{value}")
             if name == "UID":
                 event.uid = value.strip()
             elif name in ("RRULE", "RDATE", "RECURRENCE-ID"):
@@ -186,6 +189,31 @@ def _scan(text: str) -> tuple[dict[str, str], list[_Event]]:
         elif name not in event.values:
             event.values[name] = value
     return header, events
+
+
+def _timezone_blocks(text: str) -> list[list[str]]:
+    """The lines of each VTIMEZONE (found with str.find: a multi-line regex took 17 ms on a 4 MB export)."""
+    begin, end = "BEGIN:VTIMEZONE\n", "\nEND:VTIMEZONE"
+    blocks: list[list[str]] = []
+    position = 0
+    while True:
+        if position == 0 and text.startswith(begin):
+            start = 0
+        else:
+            found = text.find("\n" + begin, position)
+            if found == -1:
+                return blocks
+            start = found + 1
+        stop = start
+        while True:  # the first line that is exactly END:VTIMEZONE
+            found = text.find(end, stop)
+            if found == -1:
+                return blocks
+            stop = found + len(end)
+            if stop == len(text) or text[stop] == "\n":
+                break
+        blocks.append(text[start:stop].split("\n"))
+        position = stop
 
 
 def _expand(
@@ -209,9 +237,10 @@ def _expand(
     expand_lines(lines, zone, window, result, make_item, limits)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Fields:
-    """What one VEVENT says apart from its times (which may need the library)."""
+    """What one VEVENT says apart from its times (which may need the library). Read-only once made
+    (not frozen: a frozen dataclass costs three times as much to make, and one is made per VEVENT)."""
 
     uid: str
     subject: str

@@ -7,9 +7,11 @@ same content) is `unchanged` and costs a `stat`. A file that cannot be read fail
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -123,13 +125,27 @@ def read_file(path: Path, spec: ImportSpec, known_sha: str | None = None) -> Fil
         outcome.status = "unchanged"
         return outcome
     try:
-        return _read(path, data, spec, outcome)
+        with _no_cycle_collection():
+            return _read(path, data, spec, outcome)
     except CalendarError as error:
         outcome.status, outcome.rows, outcome.message = "failed", [], str(error)
     except Exception as error:  # noqa: BLE001 - one file fails alone, with a message, never a traceback
         outcome.status, outcome.rows = "failed", []
         outcome.message = f"could not be read ({type(error).__name__}: {error})"
     return outcome
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Reading a file makes some 200,000 objects and no reference cycles; the cyclic collector walking
+    them again and again cost 10 % of the time. Reference counting still frees everything."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _read(path: Path, data: bytes, spec: ImportSpec, outcome: FileOutcome) -> FileOutcome:

@@ -14,7 +14,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from imm_tui.ingest import ics_fields as f
-from imm_tui.ingest.items import ONLINE, Attendee, CalendarError, RawItem, ReadResult
+from imm_tui.ingest.items import Attendee, CalendarError, RawItem, ReadResult, mentions_online_meeting
 from imm_tui.ingest.text import decode
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -194,7 +194,7 @@ def _item(row: list[str], index: dict[str, int], day_first: bool, line: int) -> 
         subject=subject,
         location=location,
         categories=f.categories([c.strip() for c in _cell(row, index, "categories").split(";")]),
-        online=bool(ONLINE.search(location) or ONLINE.search(description)),
+        online=mentions_online_meeting(location, description),
         attendees=tuple(attendees),
         organizer=_address(_cell(row, index, "organizer")),
         cancelled=f.is_cancelled("", subject),

