@@ -23,7 +23,7 @@ import tomlkit
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.synthetic import synthetic_plan  # noqa: E402
-from benchmarks.synthetic_calendars import calendar, write  # noqa: E402
+from benchmarks.synthetic_calendars import CUSTOMERS, calendar, write  # noqa: E402
 from imm_tui.ingest.importer import ImportSpec, import_files  # noqa: E402
 from imm_tui.ingest.store import Store  # noqa: E402
 from imm_tui.model.workspace import load_workspace  # noqa: E402
@@ -35,6 +35,13 @@ def workspace(root: Path, calendars: Path, people: int) -> Path:
     plan = synthetic_plan(people, year=2027)
     (root / "plan.toml").write_text(tomlkit.dumps(plan.model_dump(mode="json", by_alias=True, exclude_none=True)), encoding="utf-8")
     shutil.copy(CLASSIFY, root / "classify.toml")
+    # The customers the generator invites: named in locations, found by domain for half the contacts.
+    segments = ("key", "mid", "smb", "pros")
+    lines = ["account,domains,segment,status,owner"] + [
+        f"{name.capitalize()},{name}.example,{segments[n % 4]},{'prospect' if n % 4 == 3 else 'client'},"
+        for n, name in enumerate(CUSTOMERS)
+    ]
+    (root / "accounts.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (root / "imports").symlink_to(calendars, target_is_directory=True)
     return root
 
@@ -58,9 +65,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = workspace(Path(folder), args.calendars, args.people)
         ws = load_workspace(root)
-        plan = ws.plan_document.plan
-        spec = ImportSpec(year=2027, timezone=plan.plan.timezone, people=tuple((p.id, p.email or "") for p in plan.people),
-                          classification=ws.classification, accounts=(), imports=str(root / "imports"))  # type: ignore[arg-type]
+        spec = ImportSpec.for_workspace(ws)
+        assert len(spec.accounts) == len(CUSTOMERS)
         files = sorted((root / "imports").glob("p*/calendar.ics"))[: args.people]
         with Store.open(root / "imm.sqlite") as store:
             start = time.perf_counter()

@@ -112,10 +112,12 @@ def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[
     span = length if isinstance(length, timedelta) else timedelta(0)
     instances = rules.between(low - span - timedelta(days=1), high, inc=True)
     by_rid = {}
+    originals = {}
     for rid, part_fields in exceptions:
         if not _same_kind(start, rid) or _key(rid) in by_rid:
             return None  # mixed kinds, or two versions of one instance: the library decides
         by_rid[_key(rid)] = part_fields
+        originals[_key(rid)] = rid
     found = set()
     items: list[RawItem] = []
     for instance in instances:
@@ -129,10 +131,17 @@ def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[
             item = fields.item(uid, occurrence_key(original), original, original + length)
         if overlaps(item, window, zone):
             items.append(item)
-    if len(found) != len(by_rid):
-        # An exception outside the expanded instances (excluded, beyond COUNT, outside the window):
-        # recurring-ical-events knows what to do with it.
-        return None
+    for key in by_rid.keys() - found:
+        # An exception that matched no instance expanded here (excluded, beyond COUNT, outside the window)
+        # is left out when neither the instance it replaces nor the moved one touch the window: it then
+        # changes nothing in the plan year (a series that ends just after it, in January, is common).
+        # Otherwise recurring-ical-events knows what to do with it.
+        original, changed = originals[key], by_rid[key]
+        begin = moment(*changed.times["DTSTART"], None) if "DTSTART" in changed.times else original
+        if overlaps(fields.item(uid, "", original, original + length), window, zone) or overlaps(
+            changed.item(uid, "", begin, _end(begin, changed)), window, zone
+        ):
+            return None
     return items
 
 
