@@ -12,6 +12,7 @@ tests/ingest/test_ics_series.py compares both on random series.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
@@ -145,6 +146,12 @@ def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[
     return items
 
 
+@functools.lru_cache(maxsize=8)
+def _inner(window: tuple[date, date]) -> tuple[datetime, datetime]:
+    """The window shrunk by two days at each end, as UTC instants (a wall clock is at most 26 hours off UTC)."""
+    return (datetime.combine(window[0] + timedelta(days=2), time(), UTC), datetime.combine(window[1] - timedelta(days=2), time(), UTC))
+
+
 def _end_delta(start: datetime | date, fields: Fields) -> timedelta:
     end = _end(start, fields)
     return end - start
@@ -152,6 +159,12 @@ def _end_delta(start: datetime | date, fields: Fields) -> timedelta:
 
 def overlaps(item: RawItem, window: tuple[date, date], zone: ZoneInfo) -> bool:
     """Whether the item overlaps the window (days in the plan's zone), as recurring-ical-events decides."""
+    start, end = item.start, item.end or item.start
+    if isinstance(start, datetime) and start.tzinfo is not None and isinstance(end, datetime) and end.tzinfo is not None:
+        inner_low, inner_high = _inner(window)
+        if start < inner_high and end >= inner_low:
+            return True  # two days inside the window: no zone's wall clock can put it outside
+
     def naive(value: datetime | date) -> datetime:
         if isinstance(value, datetime):
             return value.astimezone(zone).replace(tzinfo=None) if value.tzinfo else value

@@ -15,6 +15,9 @@ _BEFORE_VALUE = re.compile(r'^((?:[^":]|"[^"]*")*):')
 _DURATION = re.compile(r"^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
 
 
+_UTC = ZoneInfo("UTC")
+
+
 class NeedsLibrary(Exception):
     """This value or item is not one the fast path reads itself."""
 
@@ -43,6 +46,7 @@ def params(raw: str) -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=256)
 def zone_named(name: str) -> ZoneInfo | None:
     text = name.strip()
     if not text or len(text) > 120:
@@ -55,27 +59,28 @@ def zone_named(name: str) -> ZoneInfo | None:
 
 def moment(value: str, params: dict[str, str], calendar_zone: ZoneInfo | None) -> datetime | date:
     text = value.strip()
-    try:
-        if params.get("VALUE", "").upper() == "DATE" or len(text) == 8:
-            return date(int(text[0:4]), int(text[4:6]), int(text[6:8]))
-        if len(text) not in (15, 16) or text[8] != "T":
-            raise NeedsLibrary
-        when = datetime(int(text[0:4]), int(text[4:6]), int(text[6:8]), int(text[9:11]), int(text[11:13]), int(text[13:15]))
-    except (ValueError, OverflowError):
-        raise NeedsLibrary from None
-    if text.endswith("Z"):
-        when = when.replace(tzinfo=ZoneInfo("UTC"))
+    if params.get("VALUE", "").upper() == "DATE" or len(text) == 8:
         try:
-            return when.astimezone(calendar_zone) if calendar_zone is not None else when
-        except OverflowError:
+            return date(int(text[0:4]), int(text[4:6]), int(text[6:8]))
+        except (ValueError, OverflowError):
             raise NeedsLibrary from None
+    if len(text) not in (15, 16) or text[8] != "T":
+        raise NeedsLibrary
+    utc = text.endswith("Z")
     tzid = params.get("TZID")
-    if tzid:
+    if utc:
+        tz: ZoneInfo | None = _UTC
+    elif tzid:
         tz = zone_named(tzid)
         if tz is None:
             raise NeedsLibrary  # a custom VTIMEZONE: its rules are the library's to apply
-        return when.replace(tzinfo=tz)
-    return when.replace(tzinfo=calendar_zone) if calendar_zone is not None else when
+    else:
+        tz = calendar_zone
+    try:
+        when = datetime(int(text[0:4]), int(text[4:6]), int(text[6:8]), int(text[9:11]), int(text[11:13]), int(text[13:15]), tzinfo=tz)
+        return when.astimezone(calendar_zone) if utc and calendar_zone is not None else when
+    except (ValueError, OverflowError):
+        raise NeedsLibrary from None
 
 
 def duration(value: str) -> timedelta:

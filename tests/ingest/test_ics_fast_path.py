@@ -186,3 +186,21 @@ def test_the_series_guard_decides_as_counting_does(rule: str, limit: int) -> Non
     start = datetime(2026, 12, 1, 9, 0)
     problem = series_problem(rule, start, WINDOW, limit)
     assert (problem is not None and problem[0] == "too many occurrences") == _counted(rule, start, limit)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.datetimes(min_value=datetime(2026, 12, 1), max_value=datetime(2028, 2, 1)),
+    st.integers(0, 3000),
+    st.sampled_from(["Europe/Amsterdam", "Pacific/Kiritimati", "Etc/GMT+12", "America/Santiago", "UTC"]),
+    st.sampled_from(["Europe/Amsterdam", "Pacific/Kiritimati", "Etc/GMT+12"]),
+)
+def test_the_quick_overlap_test_decides_as_the_wall_clock_does(start: datetime, minutes: int, written: str, plan: str) -> None:
+    from imm_tui.ingest.ics_series import overlaps
+
+    zone, begin = ZoneInfo(plan), start.replace(tzinfo=ZoneInfo(written))
+    end = begin + timedelta(minutes=minutes)
+    wall = [moment.astimezone(zone).replace(tzinfo=None) for moment in (begin, end)]
+    low, high = (datetime.combine(day, datetime.min.time()) for day in WINDOW)
+    item = RawItem(uid="u", occurrence="", start=begin, end=end, all_day=False)
+    assert overlaps(item, WINDOW, zone) == (wall[0] < high and wall[1] >= low)
