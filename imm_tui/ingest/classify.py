@@ -49,6 +49,7 @@ class Classifier:
     def __init__(self, classification: Classification, accounts: Sequence[Account] = ()) -> None:
         self.settings = classification
         self.company = set(classification.company.domains)
+        self._external: dict[tuple[str, ...], bool] = {}  # the same few sets of domains come back all the time
         self.rules = [(index, rule, _Compiled(rule)) for index, rule in enumerate(classification.rules)]
         self.by_domain = {d: a for a in accounts for d in a.domains}
         names = sorted((a.name for a in accounts if a.name), key=len, reverse=True)
@@ -56,7 +57,13 @@ class Classifier:
         self.name_pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.I) if names else None
 
     def external(self, domains: Sequence[str]) -> bool:
-        return any(d and d not in self.company and not any(d.endswith("." + c) for c in self.company) for d in domains)
+        key = tuple(domains)
+        known = self._external.get(key)
+        if known is None:
+            known = self._external[key] = any(
+                d and d not in self.company and not any(d.endswith("." + c) for c in self.company) for d in domains
+            )
+        return known
 
     def account(self, contact: Contact) -> Account | None:
         for domain in contact.domains or ():

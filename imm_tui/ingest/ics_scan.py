@@ -64,7 +64,7 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits
     recurring = {event.uid for event in events if event.series}
     library: list[tuple[list[str], _Fields]] = []
     series: dict[str, list[tuple[_Event, _Fields]]] = {}
-    seen: dict[str, Attendee] = {}
+    seen: dict[tuple[str, str], Attendee] = {}
     for event in events:
         fields = event.fields(reply, seen)
         if event.uid and event.uid in recurring:
@@ -113,13 +113,12 @@ class _Event:
         self.conference = False
         self.skeleton = ["BEGIN:VEVENT"]
 
-    def fields(self, reply: bool, seen: dict[str, Attendee]) -> _Fields:
+    def fields(self, reply: bool, seen: dict[tuple[str, str], Attendee]) -> _Fields:
         attendees = []
-        for raw, value in self.attendees:
-            key = raw + ":" + value
-            known = seen.get(key)
+        for pair in self.attendees:
+            known = seen.get(pair)
             if known is None:
-                known = seen[key] = f.attendee_from_raw(value, raw)
+                known = seen[pair] = f.attendee_from_raw(pair[1], pair[0])
             attendees.append(known)
         values = self.values
         subject = f.unescape(values.get("SUMMARY", ""))

