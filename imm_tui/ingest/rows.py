@@ -77,7 +77,7 @@ def build_rows(
     # The instances of a series share one attendee tuple: who they are is worked out once per tuple
     # (keyed by identity, which is stable while `items` holds them), and each distinct contact is
     # classified once.
-    people: dict[tuple[int, str], tuple[bool, list[str]]] = {}
+    people: dict[tuple[int, str], tuple[bool, tuple[str, ...], str]] = {}
     verdicts: dict[Contact, Verdict] = {}
     for item in items:
         key = (item.uid, item.occurrence)
@@ -97,7 +97,7 @@ def build_rows(
         known = people.get((id(item.attendees), item.organizer))
         if known is None:
             known = people[(id(item.attendees), item.organizer)] = _people(item, owner)
-        owner_declined, domains = known
+        owner_declined, domains, domains_text = known
         declined = item.reply or owner_declined
         private = item.private
         keep_text = not (private or count_only)
@@ -105,7 +105,7 @@ def build_rows(
             subject=item.subject[:MAX_TEXT] if keep_text else None,
             location=item.location[:MAX_TEXT] if keep_text else None,
             categories=item.categories,
-            domains=tuple(domains),
+            domains=domains,
             external=False,
             online=item.online,
             all_day=item.all_day,
@@ -122,22 +122,22 @@ def build_rows(
         rows.append((
             person, item.uid, item.occurrence, 0, _utc_text(start_utc), day.isoformat(), iso.year, iso.week,
             contact.minutes, int(item.all_day), contact.subject, contact.location, "\n".join(item.categories),
-            None if count_only else ",".join(domains), int(verdict.external), int(item.online), int(private),
+            None if count_only else domains_text, int(verdict.external), int(item.online), int(private),
             int(item.cancelled), int(declined), int(item.free), verdict.activity, verdict.rule, int(verdict.commitment),
             verdict.account, verdict.account_status, verdict.skip_reason,
         ))
     return rows
 
 
-def _people(item: RawItem, owner: str) -> tuple[bool, list[str]]:
-    """(the owner declined, the other attendees' and organiser's domains, rooms left out)."""
+def _people(item: RawItem, owner: str) -> tuple[bool, tuple[str, ...], str]:
+    """(the owner declined, the other attendees' and organiser's domains with rooms left out, those joined)."""
     declined = bool(owner) and any(a.email == owner and a.partstat == "DECLINED" for a in item.attendees)
-    domains = sorted({
+    domains = tuple(sorted({
         address.split("@", 1)[1]
         for address in [*(a.email for a in item.attendees if not a.is_room), item.organizer]
         if "@" in address and address != owner
-    })
-    return declined, domains
+    }))
+    return declined, domains, ",".join(domains)
 
 
 def _utc_text(moment: datetime) -> str:
