@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -226,8 +226,8 @@ def occurrence_key(value: date) -> str:
     """The original start of a series instance, in UTC for times, as ISO text."""
     if isinstance(value, datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
-        return value.strftime("%Y%m%dT%H%M%S")
+            value = value.astimezone(UTC)
+        return f"{value.year:04d}{value.month:02d}{value.day:02d}T{value.hour:02d}{value.minute:02d}{value.second:02d}"
     return value.strftime("%Y%m%d")
 
 

@@ -37,16 +37,24 @@ _HEADER = {"X-WR-CALNAME", "X-WR-TIMEZONE", "METHOD"}
 _WANTED = SKELETON | _TEXT | _CONFERENCE | _HEADER | {"ATTENDEE", "CATEGORIES"}
 # Names (and component kinds) as nearly every exporter writes them: a dict lookup is cheaper than upper().
 _AS_WRITTEN = {name: name for name in _WANTED | {"VEVENT", "VCALENDAR", "VALARM", "VTIMEZONE", "STANDARD", "DAYLIGHT"}}
+
+
+def _prefix_tree(words: list[str]) -> str:
+    """An alternation of `words` sharing their prefixes (`D(?:ESCRIPTION|T(?:END|START)|URATION)`), so the
+    regex engine rejects a line it does not want after a letter or two rather than after every name. No
+    word may be a prefix of another."""
+    heads: dict[str, list[str]] = {}
+    for word in words:
+        heads.setdefault(word[0], []).append(word[1:])
+    branches = [re.escape(head) + (re.escape(rests[0]) if len(rests) == 1 else _prefix_tree(rests)) for head, rests in sorted(heads.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
 # A wanted content line: name, parameters (with their ';'), value. It starts at a '\n' rather than '^' with
-# MULTILINE, so the regex engine can jump from line break to line break (the text gets a leading '\n'), and
-# the parameters are matched possessively: a run of plain characters at once, never given back (a ':' can
-# only follow where the run ends). Together 47 → 27 ms on a 4 MB export.
-_TOKEN = re.compile(
-    r"\n(BEGIN|END|"
-    + "|".join(re.escape(n) for n in sorted(_WANTED - {"BEGIN", "END"}))
-    + r')((?:;(?:[^":\n]++|"[^"\n]*+")*+)?+):([^\n]*)',
-    re.IGNORECASE,
-)
+# MULTILINE, so the regex engine can jump from line break to line break (the text gets a leading '\n'); the
+# names share their prefixes; the parameters are matched possessively: a run of plain characters at once,
+# never given back (a ':' can only follow where the run ends). Together 47 → 24 ms on a 4 MB export.
+_TOKEN = re.compile(r"\n(" + _prefix_tree(sorted(_WANTED)) + r')((?:;(?:[^":\n]++|"[^"\n]*+")*+)?+):([^\n]*)', re.IGNORECASE)
 
 
 def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits: Limits = DEFAULT_LIMITS) -> ReadResult:

@@ -24,8 +24,7 @@ def mentions_online_meeting(*texts: str) -> bool:
     return any(text and _ONLINE.search(text.lower()) for text in texts)
 
 
-@dataclass(frozen=True)
-class Attendee:
+class Attendee(NamedTuple):
     email: str  # lower case; may be empty when an export gives names only
     partstat: str = ""  # ACCEPTED, DECLINED, TENTATIVE, NEEDS-ACTION
     cutype: str = ""  # INDIVIDUAL, ROOM, RESOURCE, GROUP

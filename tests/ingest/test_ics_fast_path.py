@@ -204,3 +204,16 @@ def test_the_quick_overlap_test_decides_as_the_wall_clock_does(start: datetime, 
     low, high = (datetime.combine(day, datetime.min.time()) for day in WINDOW)
     item = RawItem(uid="u", occurrence="", start=begin, end=end, all_day=False)
     assert overlaps(item, WINDOW, zone) == (wall[0] < high and wall[1] >= low)
+
+
+def test_the_token_names_are_a_prefix_tree_of_exactly_the_wanted_names() -> None:
+    import re
+
+    from imm_tui.ingest.ics_scan import _WANTED, _prefix_tree
+
+    names = sorted(_WANTED)
+    assert not [(a, b) for a in names for b in names if a != b and b.startswith(a)]  # the tree needs this
+    tree = re.compile(_prefix_tree(names))
+    assert all(tree.fullmatch(name) for name in names)
+    near = {name[:-1] for name in names} | {name + "X" for name in names} | {"DTSTAMP", "CREATED", "ATTACH"}
+    assert not [word for word in near - set(names) if tree.fullmatch(word)]
