@@ -46,7 +46,9 @@ def _prefix_tree(words: list[str]) -> str:
     heads: dict[str, list[str]] = {}
     for word in words:
         heads.setdefault(word[0], []).append(word[1:])
-    branches = [re.escape(head) + (re.escape(rests[0]) if len(rests) == 1 else _prefix_tree(rests)) for head, rests in sorted(heads.items())]
+    branches = [
+        re.escape(head) + (re.escape(rests[0]) if len(rests) == 1 else _prefix_tree(rests)) for head, rests in sorted(heads.items())
+    ]
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 

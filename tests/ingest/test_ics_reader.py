@@ -7,6 +7,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from imm_tui.ingest.items import RawItem
 from imm_tui.ingest.readers import read_calendar
@@ -113,3 +115,13 @@ def test_not_a_calendar_fails_with_a_clear_message() -> None:
 
     with pytest.raises(UnreadableFile, match="not an iCalendar file"):
         read_calendar(Path("x.ics"), b"hello", AMS, 2027)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 40), min_size=1, max_size=30), st.integers(1, 30))
+def test_the_quick_line_length_test_never_misses_a_long_line(lengths: list[int], limit: int) -> None:
+    from imm_tui.ingest.text import _may_have_a_line_longer_than
+
+    text = "\n".join("x" * n for n in lengths)
+    if max(lengths) > limit:
+        assert _may_have_a_line_longer_than(text, limit)
