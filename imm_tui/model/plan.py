@@ -28,7 +28,7 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 class Strict(BaseModel):
     """Base for every section: unknown keys are errors; assignments are validated too."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True, use_attribute_docstrings=True)
 
 
 class PlanInfo(Strict):
@@ -134,10 +134,15 @@ class Funnel(Strict):
     """`[funnel]`: the organisation's conversion rates, used to reason back from revenue."""
 
     average_order_value: float = Field(gt=0)
+    """Revenue of an average order, in the plan's currency."""
     offers_per_order: NonNegative = 0.0
+    """Offers made for each order won."""
     requests_per_offer: NonNegative = 0.0
+    """Customer requests for each offer made."""
     visits_per_request: NonNegative = 0.0
+    """Visits for each customer request."""
     calls_per_visit: NonNegative = 0.0
+    """Calls for each visit."""
 
 
 class Segment(Strict):
@@ -171,6 +176,7 @@ class Costs(Strict):
     """`[costs]`: the allowed cost of sales."""
 
     sales_budget: NonNegative = 0.0
+    """The year's cost of sales, in the plan's currency."""
     own_share: Share = 1.0
     """Share spent by the sales team itself; the rest by sales support."""
 
@@ -234,11 +240,15 @@ class MonitorSettings(Strict):
     behind: float = Field(default=0.8, ge=0)
     """Attainment from which a person is behind (below it: at risk)."""
     needs_help_attainment: float = Field(default=0.8, ge=0)
+    """Visit attainment below which a person needs help."""
     needs_help_index: float = Field(default=125.0, gt=0)
     """Visits-per-order index above which a person needs help converting."""
     remarkable_attainment: float = Field(default=1.10, ge=0)
+    """Visit attainment from which a person's results are remarkable (with a low index)."""
     remarkable_index: float = Field(default=90.0, gt=0)
+    """Visits-per-order index below which a person's conversion is remarkable."""
     target_too_low_attainment: float = Field(default=0.8, ge=0)
+    """Visit attainment below which, with revenue on target, the revenue target may ask too little."""
     forecast_min_orders: int = Field(default=5, ge=0)
     """From this many orders a person's own conversion drives their forecast."""
 
@@ -250,6 +260,7 @@ class Reviews(Strict):
     """`[reviews]`: plan review dates, exported as calendar invitations."""
 
     dates: list[date] = []
+    """Days of the plan reviews, exported as calendar invitations (imm reviews)."""
 
 
 class Plan(Strict):

@@ -114,6 +114,16 @@ class Session:
         self._derive()
         return getattr(target, field)
 
+    def set_setting(self, path: str, text: str) -> Any:
+        """Set a single-valued setting (`calendar.seasonality.jul`) from what the user typed, or refuse it."""
+        from imm_tui.model.settings import SettingRefused, with_setting
+
+        try:
+            self.plan = with_setting(self.plan, path, text)
+        except SettingRefused as error:
+            raise EditRefused(str(error)) from None
+        self._derive()
+
     def save(self, *, force: bool = False) -> None:
         self.document = save_plan(self.document, self.plan, force=force)
         self.plan = self.document.plan.model_copy(deep=True)

@@ -153,3 +153,32 @@ async def test_enter_on_a_person_opens_their_year(workspace: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, PersonScreen)
+
+
+async def test_closing_a_week_in_the_settings_empties_it_everywhere(workspace: Path) -> None:
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert float(cell(app, "#requirement-pane #table", "jdv", "W10")) > 0
+        await pilot.press("1")
+        await pilot.pause()
+        table = app.screen.query_one("#settings", KeyedTable)
+        table.focus()
+        table.move_cursor(row=table.get_row_index("calendar.closed_weeks"), column=1)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditValue)
+        await pilot.press("ctrl+a", "ctrl+k", *"10, 52, 60", "enter")
+        await pilot.pause()
+        assert "less than or equal to 53" in str(app.screen.query_one("#reason", Label).render())
+        await pilot.press("ctrl+a", "ctrl+k", *"10, 52", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, EditValue)
+        assert cell(app, "#settings", "calendar.closed_weeks", "value") == "10, 52"
+        await pilot.press("2")
+        await pilot.pause()
+        assert cell(app, "#requirement-pane #table", "jdv", "W10") == "0.0"
+        await pilot.press("w")
+        await pilot.pause()
+    assert "closed_weeks = [10, 52]" in (workspace / "plan.toml").read_text(encoding="utf-8")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -12,22 +14,26 @@ from imm_tui.tui.session import EditRefused
 
 
 class EditValue(ModalScreen[bool]):
+    """Type a new value; `apply` takes it into the session or raises EditRefused with the reason."""
+
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="edit.cancel")]
 
-    def __init__(self, section: str, index: int, field: str, label: str, value: str) -> None:
+    def __init__(self, label: str, value: str, apply: Callable[[str], object], hint: str = "") -> None:
         super().__init__()
-        self.section, self.index, self.field, self.label, self.value = section, index, field, label, value
+        self.label, self.value, self.apply, self.hint = label, value, apply, hint
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.label)
+            if self.hint:
+                yield Label(self.hint, classes="hint")
             yield Input(self.value, id="value")
             yield Label("", id="reason", classes="error")
             yield Label("Enter to take the value, Escape to leave it", classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         try:
-            self.app.session.set_value(self.section, self.index, self.field, event.value)  # type: ignore[attr-defined]
+            self.apply(event.value)
         except EditRefused as error:
             self.query_one("#reason", Label).update(f"Refused: {error}")
             return

@@ -1,0 +1,121 @@
+"""The plan's single-valued settings as a flat list, and changing one of them from typed text.
+
+The plan editor shows `[plan]`, `[calendar]` (with its seasonality), `[norms]`, `[funnel]`, `[costs]`,
+`[reviews]` and `[monitor]` as rows `calendar.seasonality.jul = 1.2`, each with the meaning its field's
+docstring gives. A change is validated like the file is: a value the plan cannot hold is refused with
+the reason, and the plan is left as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from imm_tui.model.plan import Plan
+from imm_tui.model.plan_checks import check_plan
+
+SECTIONS = ("plan", "calendar", "norms", "funnel", "costs", "reviews", "monitor")
+_TRUE, _FALSE = {"ja", "waar", "j"}, {"nee", "onwaar", "n"}
+
+
+class SettingRefused(ValueError):
+    """The typed value cannot be taken; the message says why."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    path: str  # "calendar.seasonality.jul"
+    value: Any
+    meaning: str
+    editable: bool  # False for lists of tables (calendar.events): those are edited in plan.toml
+
+
+def settings(plan: Plan) -> list[Setting]:
+    """Every single-valued setting of the plan, in plan.toml order (absent optional sections left out)."""
+    found: list[Setting] = []
+    for section in SECTIONS:
+        model = getattr(plan, section)
+        if model is not None:
+            found.extend(_walk(model, section))
+    return found
+
+
+def _walk(model: BaseModel, prefix: str) -> list[Setting]:
+    rows: list[Setting] = []
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        path = f"{prefix}.{info.alias or name}"
+        if isinstance(value, BaseModel):
+            rows.extend(_walk(value, path))
+            continue
+        nested = isinstance(value, list) and any(isinstance(v, BaseModel) for v in value)
+        meaning = " ".join((info.description or "").split())
+        if not meaning and prefix.endswith(".seasonality"):
+            meaning = f"Weight of the weeks of {name.capitalize()} (1 = an ordinary month)."
+        rows.append(Setting(path, value, meaning, editable=not nested))
+    return rows
+
+
+def show(value: Any) -> str:
+    """A setting's value as the editor shows it (and accepts it back)."""
+    if isinstance(value, list):
+        return ", ".join(_one(v) for v in value)
+    return _one(value)
+
+
+def _one(value: Any) -> str:
+    if isinstance(value, BaseModel):
+        fields = value.model_dump(by_alias=True)
+        return " ".join(f"{k}={v}" for k, v in fields.items())
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.12g}"  # 6500000, not 6.5e+06: what is shown can be typed back
+    return "" if value is None else str(value)
+
+
+def with_setting(plan: Plan, path: str, text: str) -> Plan:
+    """A copy of `plan` with the setting at `path` set from `text`; SettingRefused says why it cannot be."""
+    *parents, leaf = path.split(".")
+    candidate = plan.model_copy(deep=True)
+    owner: Any = candidate
+    for part in parents:
+        owner = getattr(owner, part, None)
+        if owner is None:
+            raise SettingRefused(f"no setting {path}")
+    name = next((n for n, info in type(owner).model_fields.items() if (info.alias or n) == leaf), None)
+    if name is None:
+        raise SettingRefused(f"no setting {path}")
+    current = getattr(owner, name)
+    if isinstance(current, list) and any(isinstance(v, BaseModel) for v in current):
+        raise SettingRefused(f"{path} is a list of tables: edit it in plan.toml")
+    try:
+        setattr(owner, name, _parsed(text, current))
+    except ValidationError as error:
+        raise SettingRefused(_first_reason(error)) from None
+    problems = [message for _, message, severity in check_plan(candidate) if severity == "error"]
+    if problems:
+        raise SettingRefused(problems[0])
+    return candidate
+
+
+def _parsed(text: str, current: Any) -> Any:
+    """What pydantic should validate: lists split on commas or spaces, Dutch yes/no, decimal commas."""
+    value = text.strip()
+    if isinstance(current, list):
+        return [part for part in re.split(r"[,;\s]+", value) if part]
+    if isinstance(current, bool):
+        lowered = value.lower()
+        return True if lowered in _TRUE else False if lowered in _FALSE else value
+    if isinstance(current, int | float):
+        return value.replace(",", ".")
+    return value
+
+
+def _first_reason(error: ValidationError) -> str:
+    detail = error.errors()[0]
+    where = ".".join(str(p) for p in detail["loc"][1:])
+    return f"{detail['msg']}" + (f" (item {where})" if where else "")
