@@ -26,8 +26,9 @@ def describe_rule(index: int, rule: Rule) -> str:
 
 def list_events(
     store: Store, workspace: Workspace, *, person: str | None = None, week: int | None = None,
-    activity: str | None = None, state: str | None = None,
+    activity: str | None = None, state: str | None = None, detail: bool = False,
 ) -> pd.DataFrame:
+    """The stored items, oldest first; with `detail`, also their categories and location (for making a rule)."""
     clauses: list[str] = []
     params: list[object] = []
     if person:
@@ -46,11 +47,11 @@ def list_events(
     elif state == "counted":
         clauses.append("activity IS NOT NULL")
     rows = store.items(("person", "iso_week", "local_day", "start_utc", "all_day", "minutes", "activity", "rule", "commitment",
-                        "account", "skip_reason", "subject", "private"), " AND ".join(clauses), params)
+                        "account", "skip_reason", "subject", "private", "categories", "location"), " AND ".join(clauses), params)
     rules = workspace.classification.rules if workspace.classification else []
     zone = ZoneInfo(workspace.plan_document.plan.plan.timezone)
     records = []
-    for (who, iso_week, day, start, all_day, minutes, act, rule, commitment, account, skip, subject, private) in rows:
+    for (who, iso_week, day, start, all_day, minutes, act, rule, commitment, account, skip, subject, private, categories, location) in rows:
         clock = "all day" if all_day else datetime.strptime(str(start), "%Y-%m-%dT%H:%M:%S%z").astimezone(zone).strftime("%H:%M")
         status = f"skipped: {skip}" if skip else ("counted" if act else "unclassified")
         records.append({
@@ -59,5 +60,6 @@ def list_events(
             "rule": describe_rule(int(rule), rules[int(rule)]) if rule is not None and int(rule) < len(rules) else "",  # type: ignore[call-overload]
             "commitment": "yes" if commitment else "", "account": account or "",
             "subject": "(private)" if private else (subject if subject is not None else ""),
+            "categories": [c for c in str(categories or "").split("\n") if c], "location": location or "",
         })
-    return pd.DataFrame.from_records(records, columns=EVENT_COLUMNS)
+    return pd.DataFrame.from_records(records, columns=[*EVENT_COLUMNS, *(("categories", "location") if detail else ())])

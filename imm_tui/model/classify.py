@@ -101,8 +101,38 @@ class Classification(_Strict):
 
 def load_classification(path: Path, activity_ids: list[str] | None = None) -> Classification:
     """Read and validate `classify.toml`; with `activity_ids`, rules must name known activities."""
-    text = read_text(path)
-    file = str(path)
+    return _checked(read_text(path), str(path), activity_ids)
+
+
+def add_rule(path: Path, rule: Rule, activity_ids: list[str], note: str = "") -> Classification:
+    """Append `rule` to the `[[rules]]` of classify.toml (created when missing), keeping its comments.
+
+    Appended last: items an earlier rule already matches keep their activity; only what no rule took
+    yet can change. The new file is validated as a whole before it atomically replaces the old one.
+    """
+    import tomlkit
+
+    from imm_tui.model.atomic import write_atomic
+
+    header = "# How calendar items become activities (first matching activity rule wins).\n"
+    document = tomlkit.parse(read_text(path) if path.exists() else header)
+    table = tomlkit.table()
+    if note:
+        table.add(tomlkit.comment(note))
+    for key, value in rule.model_dump(exclude_defaults=True).items():
+        pattern = key in ("subject", "location") and "'" not in value  # regular expressions read best unescaped
+        table[key] = tomlkit.string(value, literal=True) if pattern else value
+    table.add(tomlkit.nl())
+    if "rules" not in document:
+        document["rules"] = tomlkit.aot()
+    document["rules"].append(table)
+    text = tomlkit.dumps(document)
+    checked = _checked(text, str(path), activity_ids)
+    write_atomic(path, text.encode("utf-8"))
+    return checked
+
+
+def _checked(text: str, file: str, activity_ids: list[str] | None) -> Classification:
     lines = TomlLines(text)
     result = validate(Classification, parse_toml(text, file), file, lines)
     if activity_ids is not None:

@@ -7,7 +7,7 @@ the plan cannot hold is refused with the reason, and nothing is saved until the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from imm_tui.engine.compare import Comparison, report
 from imm_tui.engine.insights import Insights
 from imm_tui.engine.live import LiveMonitor
 from imm_tui.engine.requirement import Requirement, derive
+from imm_tui.model.classify import Rule
 from imm_tui.model.plan import Plan
 from imm_tui.model.plan_checks import check_plan
 from imm_tui.model.plan_file import PlanDocument, save_plan
@@ -123,6 +124,14 @@ class Session:
         except SettingRefused as error:
             raise EditRefused(str(error)) from None
         self._derive()
+
+    def add_rule(self, rule: Rule, note: str) -> None:
+        """Append a rule to classify.toml and re-classify the stored items with it (the plan's edits stay)."""
+        from imm_tui.model.classify import add_rule
+
+        classification = add_rule(self.workspace.paths.classify, rule, self.plan.activity_ids, note)
+        self.workspace = replace(self.workspace, classification=classification)
+        self.reload_activity()
 
     def save(self, *, force: bool = False) -> None:
         self.document = save_plan(self.document, self.plan, force=force)

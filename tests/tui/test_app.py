@@ -182,3 +182,40 @@ async def test_closing_a_week_in_the_settings_empties_it_everywhere(workspace: P
         await pilot.press("w")
         await pilot.pause()
     assert "closed_weeks = [10, 52]" in (workspace / "plan.toml").read_text(encoding="utf-8")
+
+
+async def test_an_unclassified_item_becomes_a_rule_and_counts(workspace: Path) -> None:
+    from imm_tui.tui.screens.person import PersonScreen
+    from imm_tui.tui.screens.rule import NewRule
+
+    folder = workspace / "imports" / "jdv"
+    folder.mkdir(parents=True)
+    shutil.copy(DATA / "ics" / "outlook_windows_tz.ics", folder)
+    from imm_tui.cli import main
+
+    assert main(["import", "-w", str(workspace)]) == 0
+    classify_before = (workspace / "classify.toml").read_text(encoding="utf-8")
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.push_screen(PersonScreen("jdv", "call"))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PersonScreen) and screen.items is not None
+        row = int(screen.items.index[(screen.items["subject"] == "Intern overleg") & (screen.items["status"] == "unclassified")][0])
+        calls_before = app.session.comparison.ytd.set_index(["person", "activity"]).loc[("jdv", "call"), "actual_ytd"]
+        table = screen.query_one("#items", KeyedTable)
+        table.focus()
+        table.move_cursor(row=row, column=0)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NewRule)
+        await pilot.press("ctrl+a", "ctrl+k", *"overleg", "enter")  # the activity offered first is Call
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen)
+        assert cell(app, "#items", str(row), "status") == "counted" and cell(app, "#items", str(row), "activity") == "call"
+        assert cell(app, "#items", str(row), "rule").endswith("subject=(?i)overleg")
+        calls_after = app.session.comparison.ytd.set_index(["person", "activity"]).loc[("jdv", "call"), "actual_ytd"]
+        assert calls_after > calls_before
+    text = (workspace / "classify.toml").read_text(encoding="utf-8")
+    assert text.startswith(classify_before.rstrip("\n").split("[privacy]")[0].rstrip()[:200])  # the old rules and comments stay
+    assert "# added in IMM from an item of jdv" in text and "subject = '(?i)overleg'\nactivity = \"call\"" in text

@@ -11,12 +11,18 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Sparkline, Static
 
+from imm_tui.model.classify import Rule
+from imm_tui.model.problems import InputError
 from imm_tui.report.formats import number, percent
+from imm_tui.tui.screens.rule import NewRule
 from imm_tui.tui.widgets.table import KeyedTable
 
 
 class PersonScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="person.back")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="person.back"),
+        Binding("n", "new_rule", "Rule from item", id="person.rule"),
+    ]
 
     def __init__(self, person: str, activity: str) -> None:
         super().__init__()
@@ -43,7 +49,7 @@ class PersonScreen(Screen[None]):
                 yield Label(f"done\n≤ {max(done, default=0):.0f}", classes="spark-label")
                 yield Sparkline(done, id="done")
             yield Static(self._figures(session), id="figures")
-            yield Label("Imported items (Enter on a cell: v shows it in full)", classes="section")
+            yield Label("Imported items (n on an unclassified one makes a rule that counts it)", classes="section")
             yield KeyedTable(id="items")
         yield Footer()
 
@@ -72,15 +78,19 @@ class PersonScreen(Screen[None]):
         return "\n".join(lines)
 
     def on_mount(self) -> None:
+        self.show_items()
+
+    def show_items(self) -> None:
         session = self.app.session  # type: ignore[attr-defined]
         paths = session.workspace.paths
         rows: list[tuple[str, list[str | Text]]] = []
+        self.items = None
         if paths.store.exists():
             from imm_tui.ingest.events import list_events
             from imm_tui.ingest.store import Store
 
             with Store.open(paths.store) as store:
-                frame = list_events(store, session.workspace, person=self.person)
+                frame = self.items = list_events(store, session.workspace, person=self.person, detail=True)
             style = {"counted": "", "unclassified": "yellow"}
             for index, item in enumerate(frame.itertuples(index=False)):
                 status = Text(str(item.status), style=style.get(str(item.status), "dim"))
@@ -102,3 +112,36 @@ class PersonScreen(Screen[None]):
                 )
         columns = ["week", "day", "time", "status", "activity", "rule", "commitment", "account", "subject"]
         self.query_one(KeyedTable).show(columns, rows)
+
+    def action_new_rule(self) -> None:
+        table = self.query_one("#items", KeyedTable)
+        if self.items is None or self.items.empty:
+            self.notify("No imported items to make a rule from", severity="warning")
+            return
+        item = self.items.iloc[table.cursor_row]
+        private = item["subject"] == "(private)"
+        if private and not item["categories"]:
+            self.notify("A private item without categories: only its categories could be matched", severity="warning")
+            return
+        session = self.app.session  # type: ignore[attr-defined]
+        activities = [(a.label, a.id) for a in session.plan.activities]
+        before = self._counted()
+
+        def add(rule: Rule | None) -> None:
+            if rule is None:
+                return
+            note = f"added in IMM from an item of {self.person} on {item['day']}"
+            try:
+                session.add_rule(rule, note)
+            except InputError as error:
+                self.notify(str(error), severity="error", timeout=10)
+                return
+            self.app.refresh_views()  # type: ignore[attr-defined]
+            self.show_items()
+            self.query_one("#figures", Static).update(self._figures(session))
+            self.notify(f"Rule added to classify.toml: {self._counted() - before:+d} counted items for {self.person}")
+
+        self.app.push_screen(NewRule(str(item["subject"]) if not private else "", list(item["categories"]), activities, private), add)
+
+    def _counted(self) -> int:
+        return 0 if self.items is None else int((self.items["status"] == "counted").sum())

@@ -1,0 +1,71 @@
+"""Turn an imported item into a classification rule: match a word of its subject, or one of its categories."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select
+
+from imm_tui.model.classify import Rule
+
+
+def keyword_pattern(keyword: str) -> str:
+    """A case-insensitive subject pattern for a typed keyword (regex characters taken literally)."""
+    return "(?i)" + re.escape(keyword.strip()).replace("\\ ", " ")
+
+
+class NewRule(ModalScreen[Rule | None]):
+    """Enter adds the rule; Escape leaves classify.toml alone."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="rule.cancel")]
+
+    def __init__(self, subject: str, categories: list[str], activities: list[tuple[str, str]], private: bool) -> None:
+        super().__init__()
+        self.subject, self.categories, self.activities, self.private = subject, categories, activities, private
+
+    def compose(self) -> ComposeResult:
+        matches = [] if self.private else [("Subject contains", "subject")]
+        matches += [("Category is", "category")] if self.categories else []
+        with Vertical(classes="dialog"):
+            categories = f"  [{', '.join(self.categories)}]" if self.categories else ""
+            yield Label(f"New rule from: {self.subject or '(no subject)'}{categories}")
+            yield Select(matches, value=matches[0][1], allow_blank=False, id="match")
+            yield Input(self._suggestion(str(matches[0][1])), id="text")
+            yield Select(self.activities, value=self.activities[0][1], allow_blank=False, id="activity")
+            yield Label("", id="reason", classes="error")
+            yield Label("Enter adds it to classify.toml, after the other rules: items they count keep their activity.", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#text", Input).focus()  # type the word at once; Tab reaches the two choices
+
+    def _suggestion(self, kind: str) -> str:
+        return self.categories[0] if kind == "category" else self.subject
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "match":
+            self.query_one("#text", Input).value = self._suggestion(str(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text:
+            self.query_one("#reason", Label).update("Type a word to match")
+            return
+        kind = self.query_one("#match", Select).value
+        activity = str(self.query_one("#activity", Select).value)
+        try:
+            if kind == "category":
+                rule = Rule(categories=[text], activity=activity)
+            else:
+                rule = Rule(subject=keyword_pattern(text), activity=activity)
+        except ValidationError as error:
+            self.query_one("#reason", Label).update(f"Refused: {error.errors()[0]['msg']}")
+            return
+        self.dismiss(rule)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
