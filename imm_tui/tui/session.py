@@ -66,6 +66,19 @@ class Session:
         as_of = last or date.fromisocalendar(year, 1, 1)
         return Monitoring(as_of, activity, monitored)
 
+    def set_as_of(self, text: str) -> None:
+        """Compare as of another day of the plan year (`2027-03-31`); refuse anything else with the reason."""
+        try:
+            day = date.fromisoformat(text.strip())
+        except ValueError:
+            raise EditRefused(f"'{text.strip()}' is not a date: write it as 2027-03-31") from None
+        year = self.plan.plan.year
+        first, last = date.fromisocalendar(year, 1, 1), date.fromisocalendar(year + 1, 1, 1)
+        if not first <= day < last:
+            raise EditRefused(f"{day.isoformat()} is outside the plan year ({first.isoformat()} to {last.isoformat()}, ISO weeks)")
+        self.monitoring.as_of = day
+        self._derive()
+
     def reload_activity(self) -> None:
         self.monitoring = self._load_monitoring()
         self._derive()

@@ -89,7 +89,7 @@ async def test_import_updates_the_monitor(workspace: Path) -> None:
     shutil.copy(DATA / "ics" / "outlook_windows_tz.ics", folder)
     app = ImmApp(workspace)
     async with app.run_test(size=(140, 40)) as pilot:
-        assert cell(app, "#monitor-pane #table", "jdv", "done") == "0"
+        assert cell(app, "#monitor-pane #table", "jdv", "attainment") == "no calendar"  # not judged before an import
         await pilot.press("6")
         await pilot.pause()
         app.screen.query_one("#path").focus()
@@ -142,7 +142,7 @@ async def test_enter_on_a_person_opens_their_year(workspace: Path) -> None:
     async with app.run_test(size=(140, 40)) as pilot:
         table = app.screen.query_one("#monitor-pane #table", KeyedTable)
         table.focus()
-        table.move_cursor(row=0, column=0)
+        table.move_cursor(row=table.get_row_index("jdv"), column=0)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PersonScreen) and app.screen.person == "jdv"
@@ -219,3 +219,47 @@ async def test_an_unclassified_item_becomes_a_rule_and_counts(workspace: Path) -
     text = (workspace / "classify.toml").read_text(encoding="utf-8")
     assert text.startswith(classify_before.rstrip("\n").split("[privacy]")[0].rstrip()[:200])  # the old rules and comments stay
     assert "# added in IMM from an item of jdv" in text and "subject = '(?i)overleg'\nactivity = \"call\"" in text
+
+
+async def test_team_roll_ups_fold_and_the_period_can_be_months(workspace: Path) -> None:
+    from textual.widgets import Select
+
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        table = app.screen.query_one("#requirement-pane #table", KeyedTable)
+        members = [p.id for p in app.session.plan.people if p.team == "randstad"]
+        team_year = float(cell(app, "#requirement-pane #table", "team:randstad", "year").replace(",", ""))
+        people_year = sum(float(cell(app, "#requirement-pane #table", p, "year").replace(",", "")) for p in members)
+        assert team_year == pytest.approx(people_year, abs=0.1 * len(members))  # shown to one decimal
+        table.move_cursor(row=table.get_row_index("team:randstad"), column=0)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "jdv" not in table.rows and "team:randstad" in table.rows and "pvdberg" in table.rows
+        assert str(table.get_cell("team:randstad", "person")).lstrip().startswith("▸")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "jdv" in table.rows
+        await pilot.press("f")
+        await pilot.pause()
+        assert set(map(str, (k.value for k in table.rows))) <= {f"team:{t.id}" for t in app.session.plan.teams} | {"org"}
+        app.screen.query_one("#requirement-pane #period", Select).value = "month"
+        await pilot.pause()
+        assert [str(c.label) for c in table.columns.values()][4:] == [f"{m:02d}" for m in range(1, 13)]
+
+
+async def test_the_monitor_can_be_seen_as_of_another_day(workspace: Path) -> None:
+    from textual.widgets import Input
+
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        field = app.screen.query_one("#as-of", Input)
+        field.focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"2027-02-03", "enter")
+        await pilot.pause()
+        assert app.session.comparison.as_of.isoformat() == "2027-02-03" and app.session.comparison.as_of_week == 5
+        field.focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"2031-01-01", "enter")
+        await pilot.pause()
+        assert app.session.comparison.as_of.isoformat() == "2027-02-03"  # refused: outside the plan year

@@ -24,9 +24,9 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def focus_pane(self, key: str) -> None:
-        """Put the focus on the first table (or field) of the pane `key`."""
+        """Put the focus on the first table of the pane `key` (else its first field): keys then work at once."""
         pane = self.query_one(f"#{key}-pane", Pane)
-        target = next(iter(pane.query("KeyedTable, Input, Markdown")), None)
+        target = next((widget for kind in ("KeyedTable", "Input", "Markdown") for widget in pane.query(kind)), None)
         if target is not None and target.focusable:
             target.focus()
 

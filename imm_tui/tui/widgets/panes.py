@@ -5,20 +5,24 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+import pandas as pd
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Label, Markdown, Select
+from textual.widgets import Input, Label, Markdown, Select
 
-from imm_tui.engine.rollup import summarise
+from imm_tui.engine.compare import status_of
+from imm_tui.engine.rollup import ORGANISATION, period_labels, summarise, team_descendants
 from imm_tui.report.formats import number
-from imm_tui.tui.widgets.table import KeyedTable
+from imm_tui.tui.widgets.table import Cell, KeyedTable
 
 if TYPE_CHECKING:
     from imm_tui.tui.session import Session
 
 STATUS_STYLE = {"on track": "$success", "behind": "$warning", "at risk": "$error"}
 STATUS_COLOURS = {"on track": "green", "behind": "yellow", "at risk": "red"}
+TEAM_KEY = "team:"
 
 
 def _session(widget: object) -> Session:
@@ -35,7 +39,17 @@ class Pane(Vertical):
 
 
 class ActivityPane(Pane):
-    """A pane with an activity selector above a table."""
+    """A pane with an activity selector above a table of people grouped under their teams.
+
+    Enter on a team's Σ row folds it (its people and sub-teams hide) or opens it again; `f` folds or
+    opens every team at once.
+    """
+
+    BINDINGS = [Binding("f", "fold_all", "Fold teams", id="pane.fold")]
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's parameter name
+        super().__init__(id=id)
+        self.folded: set[str] = set()
 
     def compose(self) -> ComposeResult:
         session = _session(self)
@@ -44,8 +58,12 @@ class ActivityPane(Pane):
         with Horizontal(classes="toolbar"):
             yield Label("Activity ")
             yield Select(options, value=default, allow_blank=False, id="activity")
+            yield from self.tools()
             yield Label("", id="caption")
         yield KeyedTable(id="table")
+
+    def tools(self) -> ComposeResult:
+        yield from ()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self.refresh_view()
@@ -54,86 +72,172 @@ class ActivityPane(Pane):
     def activity(self) -> str:
         return str(self.query_one("#activity", Select).value)
 
+    def action_fold_all(self) -> None:
+        teams = {t.id for t in _session(self).plan.teams}
+        self.folded = set() if self.folded >= teams else teams
+        self.refresh_view()
+
+    def on_data_table_cell_selected(self, event: KeyedTable.CellSelected) -> None:
+        key = str(event.cell_key.row_key.value)
+        if key.startswith(TEAM_KEY):
+            self.folded ^= {key.removeprefix(TEAM_KEY)}
+            self.refresh_view()
+        elif key != ORGANISATION:
+            self.open_person(key)
+
+    def open_person(self, person: str) -> None:
+        """Enter on a person's row (the Monitor opens their year)."""
+
+    def grouped(
+        self, person_cells: dict[str, list[Cell]], team_cells: dict[str, list[Cell]], org: list[Cell]
+    ) -> list[tuple[str, list[Cell]]]:
+        """Rows in team order: each team's Σ row, then (unless folded) its sub-teams and its people; the
+        organisation last. The first cell of a Σ row is replaced by the team's name, indented by depth."""
+        plan = _session(self).plan
+        members: dict[str, list[str]] = {}
+        for person, team in zip(_session(self).requirement.rows["person"], _session(self).requirement.rows["team"], strict=True):
+            members.setdefault(str(team), []).append(str(person))
+        children: dict[str | None, list[str]] = {}
+        for team in plan.teams:
+            children.setdefault(team.parent if team.parent in {t.id for t in plan.teams} else None, []).append(team.id)
+        names = {t.id: t.name for t in plan.teams}
+        rows: list[tuple[str, list[Cell]]] = []
+
+        def walk(team: str, depth: int) -> None:
+            folded = team in self.folded
+            label = Text(f"{'  ' * depth}{'▸' if folded else '▾'} Σ {names[team]}", style="bold")
+            rows.append((TEAM_KEY + team, [label, *team_cells.get(team, [""] * len(org))[1:]]))
+            if folded:
+                return
+            for child in children.get(team, []):
+                walk(child, depth + 1)
+            rows.extend((person, person_cells[person]) for person in members.get(team, []) if person in person_cells)
+
+        for root in children.get(None, []):
+            walk(root, 0)
+        rows.append((ORGANISATION, [Text("Σ organisation", style="bold"), *org[1:]]))
+        return rows
+
 
 class RequirementPane(ActivityPane):
-    """Required per person × week, with the driver, team and organisation roll-ups."""
+    """Required per person × week, month or quarter, with the driver, folding team and organisation roll-ups."""
+
+    def tools(self) -> ComposeResult:
+        yield Label("  per ")
+        yield Select([("week", "week"), ("month", "month"), ("quarter", "quarter")], value="week", allow_blank=False, id="period")
 
     def refresh_view(self) -> None:
         session = _session(self)
-        requirement, activity = session.requirement, self.activity
-        weeks = [int(w) for w in requirement.weeks]
+        requirement, activity, plan = session.requirement, self.activity, session.plan
+        by = str(self.query_one("#period", Select).value)
         weekly = requirement.weekly[requirement.weekly["activity"] == activity]
-        grid = weekly.pivot_table(index="person", columns="week", values="required", aggfunc="sum", observed=True, sort=False)
+        labels = list(dict.fromkeys(period_labels(plan.plan.year, [int(w) for w in requirement.weeks], by)))  # type: ignore[arg-type]
+        short = {label: label.split("-", 1)[1] for label in labels}
+        people = summarise(weekly, requirement.rows, plan, by=by, level="person")  # type: ignore[arg-type]
+        grid = people.pivot_table(index="person", columns="period", values="required", aggfunc="sum", observed=True, sort=False)
         annual = requirement.annual[requirement.annual["activity"] == activity].set_index("person")
-        columns = ["person", "team", "driver", "year", *(f"W{w:02d}" for w in weeks)]
-        rows = []
-        for person in requirement.rows["person"]:
-            values = grid.loc[person]
-            rows.append(
-                (
-                    str(person),
-                    [
-                        str(person),
-                        str(annual.loc[person, "team"]),
-                        str(annual.loc[person, "driver"]),
-                        number(float(values.sum())),
-                        *(number(float(values[w])) for w in weeks),
-                    ],
-                )
-            )
-        teams = summarise(weekly, requirement.rows, session.plan, by="week", level="team")
-        org = summarise(weekly, requirement.rows, session.plan, by="week", level="org")
-        for name, frame in [*teams.groupby("group", sort=False), ("organisation", org)]:
-            values = frame.groupby("period", sort=False)["required"].sum().to_numpy()
-            label = Text(f"Σ {name}", style="bold")
-            rows.append((f"total:{name}", [label, "", "", number(float(values.sum())), *(number(float(v)) for v in values)]))
-        self.query_one("#caption", Label).update(f"  required per week — {session.plan.plan.name}")
-        self.query_one(KeyedTable).show(columns, rows)
+        columns = ["person", "team", "driver", "year", *(short[label] for label in labels)]
+
+        def cells(values: pd.Series, *first: Cell) -> list[Cell]:
+            return [*first, number(float(values.sum())), *(number(float(values.get(label, 0.0))) for label in labels)]
+
+        person_cells = {
+            str(person): cells(grid.loc[person], str(person), str(annual.loc[person, "team"]), str(annual.loc[person, "driver"]))
+            for person in requirement.rows["person"]
+        }
+        teams = summarise(weekly, requirement.rows, plan, by=by, level="team")  # type: ignore[arg-type]
+        team_cells = {
+            str(team): cells(frame.groupby("period", sort=False)["required"].sum(), "", "", "")
+            for team, frame in teams.groupby("group", sort=False)
+        }
+        org = summarise(weekly, requirement.rows, plan, by=by, level="org")  # type: ignore[arg-type]
+        org_cells = cells(org.groupby("period", sort=False)["required"].sum(), "", "", "")
+        self.query_one("#caption", Label).update(f"  required per {by}; Enter on a Σ row folds it, f folds all")
+        self.query_one(KeyedTable).show(columns, self.grouped(person_cells, team_cells, org_cells))
 
 
 class MonitorPane(ActivityPane):
-    """Actual vs required per person × week, coloured by status, with YTD and catch-up."""
+    """Actual vs required per person × week, coloured by status, with YTD, catch-up and team roll-ups; the
+    as-of day can be changed."""
+
+    def tools(self) -> ComposeResult:
+        yield Label("  as of ")
+        yield Input(id="as-of", classes="date")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from imm_tui.tui.session import EditRefused
+
+        try:
+            _session(self).set_as_of(event.value)
+        except EditRefused as error:
+            self.notify(str(error), severity="error")
+            return
+        self.app.refresh_views()  # type: ignore[attr-defined]
+        self.query_one(KeyedTable).focus()
+
+    def open_person(self, person: str) -> None:
+        from imm_tui.tui.screens.person import PersonScreen
+
+        self.app.push_screen(PersonScreen(person, self.activity))
 
     def refresh_view(self) -> None:
         session = _session(self)
-        comparison, activity = session.comparison, self.activity
+        comparison, activity, settings = session.comparison, self.activity, session.plan.monitor
         weekly = comparison.weekly[comparison.weekly["activity"] == activity]
         ytd = comparison.ytd[comparison.ytd["activity"] == activity].set_index("person")
         weeks = sorted(int(w) for w in weekly["week"].unique())
+        elapsed = weekly.drop_duplicates("week").set_index("week")["elapsed"]
         columns = ["person", "team", "done", "asked", "attainment", "catch-up", *(f"W{w:02d}" for w in weeks)]
-        rows = []
-        for person, frame in weekly.groupby("person", sort=False, observed=True):
-            row = ytd.loc[person]
-            status = str(row["status"])
-            attainment = Text(
-                number(100 * float(row["attainment"]), 0) + (" %" if row["attainment"] == row["attainment"] else ""),
-                style=STATUS_COLOURS.get(status, ""),
-            )
-            cells: list[str | Text] = [
-                str(person),
-                str(row["team"]),
-                number(float(row["actual_ytd"]), 0),
-                number(float(row["required_ytd"])),
-                attainment,
-                number(float(row["catch_up"])),
-            ]
-            for week in frame.itertuples(index=False):
-                if not week.elapsed:
-                    cells.append(Text(number(float(week.required)), style="dim"))
+
+        def cells(first: list[Cell], done: float, asked: float, catch_up: float, per_week: pd.DataFrame) -> list[Cell]:
+            attainment = done / asked if asked > 0 else math.nan
+            status = str(status_of(pd.Series([attainment if asked > 0 else 0.0]), pd.Series([asked]), settings).iloc[0])
+            shown = Text(number(100 * attainment, 0) + (" %" if attainment == attainment else ""), style=STATUS_COLOURS.get(status, ""))
+            row: list[Cell] = [*first, number(done, 0), number(asked), shown, number(catch_up)]
+            per_week = per_week.reindex(weeks, fill_value=0.0)
+            for week in weeks:
+                required, actual = float(per_week.at[week, "required"]), float(per_week.at[week, "actual"])
+                if not elapsed.get(week, False):
+                    row.append(Text(number(required), style="dim"))
                     continue
-                ratio = week.actual / week.required if week.required > 0 else math.nan
+                ratio = actual / required if required > 0 else math.nan
                 colour = "" if math.isnan(ratio) else ("green" if ratio >= 1 else "yellow" if ratio >= 0.8 else "red")
-                cells.append(Text(f"{week.actual:.0f}/{week.required:.1f}", style=colour))
-            rows.append((str(person), cells))
-        caption = f"  as of {comparison.as_of.isoformat()} (week {comparison.as_of_week}); done/asked per week; Enter opens a person"
+                row.append(Text(f"{actual:.0f}/{required:.1f}", style=colour))
+            return row
+
+        rows = session.requirement.rows
+        monitored = session.monitoring.monitored
+        kinds = dict(zip(rows["person"], rows["kind"], strict=True))
+        everybody = weekly[weekly["person"].map(kinds) == "person"]  # vacancies have no calendar
+        people = everybody[everybody["person"].isin(monitored)]  # nor has anyone whose calendar was never imported
+        person_cells: dict[str, list[Cell]] = {}
+        for person, frame in everybody.groupby("person", sort=False, observed=True):
+            row = ytd.loc[person]
+            if person not in monitored:
+                person_cells[str(person)] = [str(person), str(row["team"]), "", number(float(row["required_ytd"])),
+                                             Text("no calendar", style="dim"), "", *("" for _ in weeks)]
+                continue
+            per_week = frame.set_index("week")[["required", "actual"]].fillna(0.0)
+            person_cells[str(person)] = cells([str(person), str(row["team"])], float(row["actual_ytd"]), float(row["required_ytd"]),
+                                              float(row["catch_up"]), per_week)
+        team_cells: dict[str, list[Cell]] = {}
+        for team, members in team_descendants(session.plan).items():
+            part = people[people["team"].isin(members)]
+            if part.empty:
+                continue
+            mine = ytd[ytd.index.isin(part["person"].unique())]
+            per_week = part.groupby("week")[["required", "actual"]].sum(min_count=1).fillna(0.0)
+            team_cells[team] = cells(["", ""], float(mine["actual_ytd"].sum()), float(mine["required_ytd"].sum()),
+                                     float(mine["catch_up"].sum()), per_week)
+        everyone = ytd[ytd.index.isin(people["person"].unique())]
+        org_cells = cells(["", ""], float(everyone["actual_ytd"].sum()), float(everyone["required_ytd"].sum()),
+                          float(everyone["catch_up"].sum()), people.groupby("week")[["required", "actual"]].sum(min_count=1).fillna(0.0))
+        as_of = self.query_one("#as-of", Input)
+        if not as_of.has_focus:
+            as_of.value = comparison.as_of.isoformat()
+        caption = f"  week {comparison.as_of_week}; done/asked per week; Σ: imported calendars only; Enter opens a person or folds a team"
         self.query_one("#caption", Label).update(caption)
-        self.query_one(KeyedTable).show(columns, rows)
-
-    def on_data_table_cell_selected(self, event: KeyedTable.CellSelected) -> None:
-        from imm_tui.tui.screens.person import PersonScreen
-
-        person = str(event.cell_key.row_key.value)
-        self.app.push_screen(PersonScreen(person, self.activity))
+        self.query_one(KeyedTable).show(columns, self.grouped(person_cells, team_cells, org_cells))
 
 
 class InsightsPane(Pane):
