@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
-from textual.app import App
+from textual import work
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import TabbedContent
 
 from imm_tui.model.plan_file import PlanChangedOnDisk
@@ -34,6 +39,60 @@ class ImmApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
 
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Every action of the app in the command palette (ctrl+p), besides Textual's own."""
+        for n, (key, title, _) in enumerate(TABS, start=1):
+            yield SystemCommand(f"Go to {title}", f"Show the {title} tab (key {n})", partial(self.action_tab, key))
+        yield SystemCommand("Save plan", "Write plan.toml, keeping its comments (key w)", self.action_save)
+        yield SystemCommand("Reload workspace", "Read plan.toml, classify.toml and the store again (key r)", self.action_reload)
+        yield SystemCommand("Fold or open all teams", "In the Requirement and Monitor tables (key f)", self.action_fold_all)
+        yield SystemCommand("Export review to Excel", "exports/review-<as of>.xlsx, in the background", partial(self.action_export, "xlsx"))
+        yield SystemCommand("Export review to Excel, anonymised", "Names, e-mail addresses and accounts replaced",
+                            partial(self.action_export, "xlsx", True))
+        yield SystemCommand("Export review to Markdown", "exports/review-<as of>.md", partial(self.action_export, "md"))
+        yield SystemCommand("Export review dates as invitations", "exports/reviews.ics for Outlook or Google", self.action_export_reviews)
+        yield SystemCommand("Switch dark / light theme", "Key t", self.action_toggle_theme)
+        yield SystemCommand("Keys", "What every key does (key ?)", self.action_help)
+        yield SystemCommand("Quit IMM", "Asks first when the plan has unsaved changes (key q)", self.action_quit_app)
+        yield from super().get_system_commands(screen)
+
+    def action_fold_all(self) -> None:
+        from imm_tui.tui.widgets.panes import ActivityPane
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                active = screen.query_one(TabbedContent).active
+                pane = screen.query_one(f"#{active}-pane")
+                if isinstance(pane, ActivityPane):
+                    pane.action_fold_all()
+                else:
+                    self.notify("Teams fold in the Requirement and Monitor tabs", severity="warning")
+
+    def action_export(self, kind: str, anonymize: bool = False) -> None:
+        self.notify(f"Exporting the review ({kind}) …")
+        self._export(kind, anonymize)
+
+    @work(thread=True, exit_on_error=False, group="export")
+    def _export(self, kind: str, anonymize: bool) -> None:
+        from imm_tui.tui.session import export_review
+
+        try:
+            path = export_review(self.session, kind, anonymize=anonymize)
+        except OSError as error:
+            self.call_from_thread(self.notify, f"Export failed: {error}", severity="error", timeout=10)
+            return
+        self.call_from_thread(self.notify, f"Review written to {path}", timeout=8)
+
+    def action_export_reviews(self) -> None:
+        from imm_tui.tui.session import EditRefused, export_reviews_calendar
+
+        try:
+            path = export_reviews_calendar(self.session)
+        except (EditRefused, OSError) as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.notify(f"Review invitations written to {path}")
+
     def refresh_views(self) -> None:
         screen = self.screen
         if isinstance(screen, MainScreen):
@@ -55,8 +114,11 @@ class ImmApp(App[None]):
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
     def action_help(self) -> None:
-        self.notify("1–6 tabs · Enter edits a plan cell · w save · r reload · y copy table · t theme · q quit · ctrl+p commands",
-                    title="Keys", timeout=8)
+        self.notify(
+            "1–6 tabs · Enter edits a plan cell, opens a person or folds a team · f fold all teams · n (person) rule from an item · "
+            "w save · r reload · y copy table · v full cell · j/k move · t theme · q quit · ctrl+p every command",
+            title="Keys", timeout=12,
+        )
 
     def action_save(self, force: bool = False) -> None:
         try:

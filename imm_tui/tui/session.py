@@ -167,3 +167,45 @@ def review_of(session: Session):  # type: ignore[no-untyped-def]
 
     return review_from(session.plan, session.requirement, session.comparison, session.insights,
                        monitored=session.monitoring.monitored, reviews_exported=session.workspace.paths.reviews.exists())
+
+
+def export_review(session: Session, kind: str, *, anonymize: bool = False) -> Path:
+    """Write the review as of the session's day to `exports/` (Excel or Markdown, names replaced on
+    request) and return where. The plan's unsaved edits are included: it is what the screen shows."""
+    from imm_tui.engine.compare import report
+    from imm_tui.model.atomic import write_atomic
+    from imm_tui.report.anonymize import Pseudonyms
+
+    review = review_of(session)
+    plan = session.plan
+    pseudonyms = None
+    if anonymize:
+        pseudonyms = Pseudonyms([(p.id, p.name, p.email or "") for p in plan.people], [a.name for a in session.workspace.accounts])
+    name = f"review-{session.comparison.as_of.isoformat()}{'-anonymous' if anonymize else ''}.{kind}"
+    path = session.workspace.paths.exports / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "xlsx":
+        from imm_tui.report.excel import review_workbook
+
+        frame = report(session.comparison, session.requirement, plan, by="week", level="person", thresholds=plan.monitor)
+        frame = frame[["person", "team", "period", "activity", "required", "actual", "required_to_date", "attainment", "status"]]
+        data = review_workbook(review, frame, pseudonyms)
+    else:
+        from imm_tui.report.markdown import review_markdown
+
+        data = review_markdown(review, pseudonyms).encode("utf-8")
+    write_atomic(path, data, backup=False)
+    return path
+
+
+def export_reviews_calendar(session: Session) -> Path:
+    """The plan's review dates as calendar invitations (`exports/reviews.ics`)."""
+    from imm_tui.model.atomic import write_atomic
+    from imm_tui.report.reviews import reviews_ics
+
+    if not session.plan.reviews.dates:
+        raise EditRefused("the plan has no review dates: add them under Settings (reviews.dates)")
+    path = session.workspace.paths.reviews
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, reviews_ics(session.plan), backup=False)
+    return path

@@ -263,3 +263,28 @@ async def test_the_monitor_can_be_seen_as_of_another_day(workspace: Path) -> Non
         await pilot.press("ctrl+a", "ctrl+k", *"2031-01-01", "enter")
         await pilot.pause()
         assert app.session.comparison.as_of.isoformat() == "2027-02-03"  # refused: outside the plan year
+
+
+async def test_every_action_is_in_the_command_palette_and_exports_run_in_the_background(workspace: Path) -> None:
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Save plan", "Reload workspace", "Export review to Excel", "Export review to Markdown", "Fold or open all teams",
+                "Export review dates as invitations", "Quit IMM", *(f"Go to {t}" for t in ("Plan", "Monitor", "Import"))} <= titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"export review to markdown")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = list((workspace / "exports").glob("review-*.md"))
+        assert len(written) == 1 and "Jan de Vries" in written[0].read_text(encoding="utf-8")
+        app.action_export("md", True)
+        await app.workers.wait_for_complete()
+        anonymous = (workspace / "exports").glob("review-*-anonymous.md")
+        text = next(anonymous).read_text(encoding="utf-8")
+        assert "Jan de Vries" not in text and "jdv" not in text and "Person " in text
+        app.action_export_reviews()
+        assert (workspace / "exports" / "reviews.ics").read_bytes().count(b"BEGIN:VEVENT") == len(app.session.plan.reviews.dates)
