@@ -41,7 +41,7 @@ class Insights:
     hands: dict[str, float] = field(default_factory=dict)
 
 
-def _stage_ids(plan: Plan) -> dict[str, list[str]]:
+def stage_ids(plan: Plan) -> dict[str, list[str]]:
     """Activity ids counted for each funnel stage; video counts as a visit when the norms say so."""
     stages: dict[str, list[str]] = {s: [] for s in ("visit", "request", "order", "offer", "call")}
     for activity in plan.activities:
@@ -78,7 +78,7 @@ def insights(
 
 def person_counts(plan: Plan, done: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
     """Per person: items per funnel stage, contacts, commitments, prospect and client visits (to date)."""
-    stages = _stage_ids(plan)
+    stages = stage_ids(plan)
     # one pass per question over the (large) activity frame, then plain column sums
     if len(done):
         person = done["person"].astype(str)
@@ -126,7 +126,7 @@ def insights_from_counts(
         counts[name + "_index"] = 100 * counts[name] / org[name] if org[name] == org[name] and org[name] > 0 else np.nan
 
     ytd = comparison.ytd
-    visit_ids = _stage_ids(plan)["visit"]
+    visit_ids = stage_ids(plan)["visit"]
     visit_rows = ytd[ytd["activity"].astype(str).isin(visit_ids)]
     required_ytd = visit_rows.groupby(visit_rows["person"].astype(str))["required_ytd"].sum().reindex(ids, fill_value=0.0)
     counts["visit_required_ytd"] = required_ytd
@@ -160,7 +160,7 @@ def _forecast(
 ) -> None:
     """Year-end orders: YTD orders + remaining required visits ÷ visits per order; and the run rate."""
     weekly = comparison.weekly
-    visit_ids = _stage_ids(plan)["visit"]
+    visit_ids = stage_ids(plan)["visit"]
     future = weekly[~weekly["elapsed"] & weekly["activity"].isin(visit_ids)]
     remaining = future.groupby("person", observed=True)["required"].sum().reindex(counts.index).fillna(0)
     own = counts["visits_per_order"]
@@ -260,7 +260,7 @@ def _hands(plan: Plan, requirement: Requirement, comparison: Comparison, org: di
     this_week = capacity[(capacity["week"] == week) & ~capacity["person"].str.startswith("vacancy-")]
     weekly = requirement.weekly
     vacancy = weekly["person"].astype(str).str.startswith("vacancy-")
-    visit_ids = _stage_ids(plan)["visit"]
+    visit_ids = stage_ids(plan)["visit"]
     visits = weekly["activity"].isin(visit_ids)
     return {
         "week": float(week),

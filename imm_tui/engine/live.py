@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 
 from imm_tui.engine.compare import Comparison, actual_array, comparison_from_actual, happened
-from imm_tui.engine.insights import Insights, insights_from_counts, person_counts
+from imm_tui.engine.insights import Insights, insights_from_counts, person_counts, stage_ids
 from imm_tui.engine.requirement import Requirement
 from imm_tui.model.plan import MonitorSettings, Plan
 
@@ -41,6 +41,23 @@ class LiveMonitor:
         if self.monitored is not None:
             self.monitored.add(person)
         self.comparison, self.insights = self._finish()
+
+    def replanned(self, plan: Plan, requirement: Requirement) -> LiveMonitor | None:
+        """The monitor for an edited plan with the same items and day, without counting them again; None
+        when the edit changed who or what is counted (people, activities, funnel stages, weeks)."""
+        before = self.requirement
+        same_rows = requirement.rows["person"].astype(str).tolist() == list(self._rows)
+        same_grid = list(requirement.activities) == list(before.activities) and list(requirement.weeks) == list(before.weeks)
+        same_stages = stage_ids(plan) == stage_ids(self.plan) and plan.activity_ids == self.plan.activity_ids  # what person_counts counts
+        same_counting = same_stages and [p.id for p in plan.people] == [p.id for p in self.plan.people]
+        if not (same_rows and same_grid and same_counting):
+            return None
+        other = object.__new__(LiveMonitor)
+        other.plan, other.requirement, other.as_of, other.settings = plan, requirement, self.as_of, plan.monitor
+        other.monitored = set(self.monitored) if self.monitored is not None else None
+        other._actual, other._counts, other._rows = self._actual.copy(), self._counts.copy(), dict(self._rows)
+        other.comparison, other.insights = other._finish()
+        return other
 
     def _finish(self) -> tuple[Comparison, Insights]:
         comparison = comparison_from_actual(self.requirement, self._actual, self.as_of, self.settings)

@@ -83,9 +83,13 @@ class Session:
         self.monitoring = self._load_monitoring()
         self._derive()
 
-    def _derive(self) -> None:
+    def _derive(self, *, replan: bool = False) -> None:
+        """The requirement and the monitor for the plan as it is now. With `replan` (an edit of the plan, the
+        items and day unchanged), the monitor reuses its counts: 20 ms instead of 220 at 160 people."""
         self.requirement: Requirement = derive(self.plan)
-        self.live = LiveMonitor(self.plan, self.requirement, self.monitoring.activity, self.monitoring.as_of, self.monitoring.monitored)
+        live = self.live.replanned(self.plan, self.requirement) if replan else None
+        self.live = live or LiveMonitor(self.plan, self.requirement, self.monitoring.activity, self.monitoring.as_of,
+                                        self.monitoring.monitored)
 
     # --- what the screens show ---------------------------------------------------------------------
     @property
@@ -125,7 +129,7 @@ class Session:
         if problems:
             raise EditRefused(problems[0])
         self.plan = candidate
-        self._derive()
+        self._derive(replan=True)
         return getattr(target, field)
 
     def set_setting(self, path: str, text: str) -> Any:
@@ -136,7 +140,10 @@ class Session:
             self.plan = with_setting(self.plan, path, text)
         except SettingRefused as error:
             raise EditRefused(str(error)) from None
-        self._derive()
+        if path == "plan.year":
+            self.reload_activity()  # another year's items
+        else:
+            self._derive(replan=True)
 
     def add_rule(self, rule: Rule, note: str) -> None:
         """Append a rule to classify.toml and re-classify the stored items with it (the plan's edits stay)."""

@@ -31,3 +31,37 @@ def test_replacing_one_person_equals_recomputing_everything() -> None:
     pdt.assert_frame_equal(live.insights.people, expected.people)
     assert live.insights.signals == expected.signals
     assert live.insights.organisation == expected.organisation
+
+
+def test_a_plan_edit_reuses_the_counts_and_equals_recomputing_everything() -> None:
+    plan = synthetic_plan(12, year=2027)
+    activity = synthetic_activity([p.id for p in plan.people], per_person=300, seed=3)
+    as_of = date(2027, 6, 30)
+    live = LiveMonitor(plan, derive(plan), activity, as_of)
+    edited = plan.model_copy(deep=True)
+    edited.segments[0].contacts_per_year += 3
+    edited.norms.appointments_per_week += 1
+    edited.monitor.behind = 0.7
+    requirement = derive(edited)
+    again = live.replanned(edited, requirement)
+    assert again is not None
+    full = LiveMonitor(edited, requirement, activity, as_of)
+    pdt.assert_frame_equal(again.comparison.weekly, full.comparison.weekly)
+    pdt.assert_frame_equal(again.comparison.ytd, full.comparison.ytd)
+    pdt.assert_frame_equal(again.insights.people, full.insights.people)
+    assert again.insights.signals == full.insights.signals
+    assert not full.comparison.weekly.equals(live.comparison.weekly)  # the edit did change the figures
+
+
+def test_an_edit_of_who_or_what_is_counted_needs_a_full_recount() -> None:
+    plan = synthetic_plan(12, year=2027)
+    live = LiveMonitor(plan, derive(plan), synthetic_activity([p.id for p in plan.people], per_person=50, seed=4), date(2027, 6, 30))
+    fewer = plan.model_copy(deep=True)
+    fewer.people = fewer.people[1:]
+    assert live.replanned(fewer, derive(fewer)) is None
+    staged = plan.model_copy(deep=True)
+    staged.activities[0].funnel_stage = "order"
+    assert live.replanned(staged, derive(staged)) is None
+    video = plan.model_copy(deep=True)
+    video.norms.video_counts_as_visit = not video.norms.video_counts_as_visit  # videos counted as visits, or no longer
+    assert live.replanned(video, derive(video)) is None

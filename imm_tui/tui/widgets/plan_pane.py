@@ -54,11 +54,11 @@ class PlanPane(Pane):
         rows = [(s.path, [s.path, show(s.value), s.meaning if s.editable else f"{s.meaning} (edit in plan.toml)"]) for s in settings(plan)]
         self.query_one("#settings", KeyedTable).show(SETTING_COLUMNS, rows)
 
-    def on_data_table_cell_selected(self, event: KeyedTable.CellSelected) -> None:
+    def on_keyed_table_cell_selected(self, event: KeyedTable.CellSelected) -> None:
         from imm_tui.tui.screens.modals import EditValue
 
         session = _session(self)
-        section = event.data_table.id or ""
+        section = event.table.id or ""
         if section == "settings":
             found = settings(session.plan)[event.coordinate.row]
             if not found.editable:
