@@ -23,6 +23,7 @@ class ImportPane(Pane):
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).value = str(_session(self).workspace.paths.imports)
+        self.query_one(ProgressBar).display = False  # shown once an import starts (idle, it would bounce for nothing)
 
     def refresh_view(self) -> None:
         """Nothing to refresh: the report stays as the last import left it."""
@@ -40,6 +41,9 @@ class ImportPane(Pane):
             return
         log = self.query_one(Log)
         log.clear()
+        bar = self.query_one(ProgressBar)
+        bar.update(total=None, progress=0)
+        bar.display = True
         log.focus()  # out of the text field, so 1–6, q and the other keys work again while it runs
         self.run_import(path)
 
