@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,9 +74,9 @@ def _as_of(given: str | None, last: date | None, year: int) -> date:
             return date.fromisoformat(given)
         except ValueError:
             raise UsageError(f"--as-of: expected a date like {year}-03-31, got {given!r}") from None
-    if last is not None:
-        return last
-    return date.fromisocalendar(year, 1, 1) - timedelta(days=1)  # nothing imported: no week has happened
+    from imm_tui.ingest.activity import default_as_of
+
+    return default_as_of(last, year)
 
 
 def _emit(text: str | bytes, output: Path | None, rows: int | None = None) -> None:

@@ -23,4 +23,5 @@ def plan_of(text: str) -> Plan:
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never touch a real home folder or a workspace from the environment."""
     monkeypatch.setenv("IMM_HOME", str(tmp_path_factory.mktemp("imm-home")))
+    monkeypatch.setenv("IMM_TODAY", "2026-11-23")  # before every test plan's year: the default as-of is the last imported day
     monkeypatch.delenv("IMM_WORKSPACE", raising=False)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import os
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -26,6 +27,24 @@ def load_activity(store: Store, year: int) -> pd.DataFrame:
     frame["commitment"] = frame["commitment"].astype(bool)
     frame["external"] = frame["external"].astype(bool)
     return frame
+
+
+def today() -> date:
+    """Today, or the day in `IMM_TODAY` (ISO), so that tests and demos do not depend on the clock."""
+    fixed = os.environ.get("IMM_TODAY", "").strip()
+    return date.fromisoformat(fixed) if fixed else date.today()
+
+
+def default_as_of(last: date | None, year: int, now: date | None = None) -> date:
+    """The day the monitor compares up to unless told: the last imported day, but never after today.
+
+    Exports hold the appointments still to come; those are plans, not work done. Before any import no week
+    has happened (the day before the plan year).
+    """
+    if last is None:
+        return date.fromisocalendar(year, 1, 1) - timedelta(days=1)
+    now = now or today()
+    return min(last, now) if now >= date.fromisocalendar(year, 1, 1) else last
 
 
 def last_imported_day(store: Store, year: int) -> date | None:

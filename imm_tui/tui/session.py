@@ -50,7 +50,7 @@ class Session:
         self._derive()
 
     def _load_monitoring(self) -> Monitoring:
-        from imm_tui.ingest.activity import ACTIVITY_COLUMNS, last_imported_day, load_activity
+        from imm_tui.ingest.activity import ACTIVITY_COLUMNS, default_as_of, last_imported_day, load_activity
         from imm_tui.ingest.reclassify import ensure_classified
         from imm_tui.ingest.store import Store
 
@@ -63,8 +63,7 @@ class Session:
                 activity = load_activity(store, year)
                 last = last_imported_day(store, year)
                 monitored = {f.person for f in store.files()}
-        as_of = last or date.fromisocalendar(year, 1, 1)
-        return Monitoring(as_of, activity, monitored)
+        return Monitoring(default_as_of(last, year), activity, monitored)
 
     def set_as_of(self, text: str) -> None:
         """Compare as of another day of the plan year (`2027-03-31`); refuse anything else with the reason."""

@@ -96,3 +96,20 @@ def test_nothing_imported_means_nothing_has_happened() -> None:
     catch_up = result.ytd.set_index("activity")["catch_up"]
     assert catch_up["visit"] == pytest.approx(52 / 52)  # all 52 weeks still ahead
     assert (catch_up.drop("visit") == 0).all()
+
+
+def test_the_default_as_of_is_the_last_imported_day_but_never_after_today() -> None:
+    from imm_tui.ingest.activity import default_as_of
+
+    last = date(2027, 12, 20)  # an export holds the appointments still to come
+    assert default_as_of(last, 2027, now=date(2027, 3, 10)) == date(2027, 3, 10)
+    assert default_as_of(date(2027, 3, 1), 2027, now=date(2027, 3, 10)) == date(2027, 3, 1)
+    assert default_as_of(last, 2027, now=date(2026, 11, 23)) == last  # planning ahead: the data's own year
+    assert default_as_of(None, 2027, now=date(2027, 3, 10)) == date(2027, 1, 3)  # nothing imported: no week happened
+
+
+def test_imm_today_fixes_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    from imm_tui.ingest.activity import today
+
+    monkeypatch.setenv("IMM_TODAY", "2027-05-05")
+    assert today() == date(2027, 5, 5)
