@@ -43,8 +43,7 @@ class Monitor:
     def pseudonyms(self) -> Pseudonyms:
         from imm_tui.report.anonymize import Pseudonyms
 
-        people = [(p.id, p.name, p.email or "") for p in self.workspace.plan_document.plan.people]
-        return Pseudonyms(people, self.accounts)
+        return Pseudonyms.for_plan(self.workspace.plan_document.plan, self.accounts)
 
 
 def load_monitor(args: argparse.Namespace) -> Monitor:
@@ -93,7 +92,7 @@ def _emit(text: str | bytes, output: Path | None, rows: int | None = None) -> No
 def run_report(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from imm_tui.engine.compare import report
+    from imm_tui.engine.compare import REPORT_COLUMNS, report
     from imm_tui.report.tables import aligned, to_csv, to_json
 
     monitor = load_monitor(args)
@@ -104,7 +103,7 @@ def run_report(args: argparse.Namespace) -> int:
     comparison = type(comparison)(comparison.as_of, comparison.as_of_week, weekly, comparison.ytd)
     frame = report(comparison, review.requirement, plan, by=args.by, level=args.level, thresholds=plan.monitor)
     keys = ["person", "team"] if args.level == "person" else ["group", "level"]
-    frame = frame[[*keys, "period", "activity", "required", "actual", "required_to_date", "attainment", "status"]]
+    frame = frame[[*keys, *REPORT_COLUMNS]]
     pseudonyms = monitor.pseudonyms() if args.anonymize else None
     shown = pseudonyms.frame(frame) if pseudonyms else frame
     if args.format == "csv":

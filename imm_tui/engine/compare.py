@@ -108,6 +108,9 @@ def _ytd(weekly: pd.DataFrame, requirement: Requirement, thresholds: MonitorSett
     return ytd
 
 
+REPORT_COLUMNS = ("period", "activity", "required", "actual", "required_to_date", "attainment", "status")  # after the keys
+
+
 def report(
     comparison: Comparison, requirement: Requirement, plan: Plan, *, by: By = "week", level: Level = "person",
     thresholds: MonitorSettings = DEFAULT_MONITOR,

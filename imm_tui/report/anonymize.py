@@ -12,8 +12,15 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from imm_tui.model.plan import Plan
+
 
 class Pseudonyms:
+    @classmethod
+    def for_plan(cls, plan: Plan, accounts: Iterable[str]) -> Pseudonyms:
+        """Pseudonyms for everyone in the plan and every account name."""
+        return cls([(p.id, p.name, p.email or "") for p in plan.people], accounts)
+
     def __init__(self, people: Sequence[tuple[str, str, str]], accounts: Iterable[str] = (), seed: int | None = None) -> None:
         """`people`: (id, name, e-mail) of everyone who may appear; `accounts`: account names."""
         rng = random.Random(seed)

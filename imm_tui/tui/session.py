@@ -178,7 +178,7 @@ def review_of(session: Session):  # type: ignore[no-untyped-def]
 def export_review(session: Session, kind: str, *, anonymize: bool = False) -> Path:
     """Write the review as of the session's day to `exports/` (Excel or Markdown, names replaced on
     request) and return where. The plan's unsaved edits are included: it is what the screen shows."""
-    from imm_tui.engine.compare import report
+    from imm_tui.engine.compare import REPORT_COLUMNS, report
     from imm_tui.model.atomic import write_atomic
     from imm_tui.report.anonymize import Pseudonyms
 
@@ -186,7 +186,7 @@ def export_review(session: Session, kind: str, *, anonymize: bool = False) -> Pa
     plan = session.plan
     pseudonyms = None
     if anonymize:
-        pseudonyms = Pseudonyms([(p.id, p.name, p.email or "") for p in plan.people], [a.name for a in session.workspace.accounts])
+        pseudonyms = Pseudonyms.for_plan(plan, [a.name for a in session.workspace.accounts])
     name = f"review-{session.comparison.as_of.isoformat()}{'-anonymous' if anonymize else ''}.{kind}"
     path = session.workspace.paths.exports / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -194,7 +194,7 @@ def export_review(session: Session, kind: str, *, anonymize: bool = False) -> Pa
         from imm_tui.report.excel import review_workbook
 
         frame = report(session.comparison, session.requirement, plan, by="week", level="person", thresholds=plan.monitor)
-        frame = frame[["person", "team", "period", "activity", "required", "actual", "required_to_date", "attainment", "status"]]
+        frame = frame[["person", "team", *REPORT_COLUMNS]]
         data = review_workbook(review, frame, pseudonyms)
     else:
         from imm_tui.report.markdown import review_markdown
