@@ -163,9 +163,17 @@ class MonitorPane(ActivityPane):
     """Actual vs required per person × week, coloured by status, with YTD, catch-up and team roll-ups; the
     as-of day can be changed."""
 
+    BINDINGS = [Binding("a", "as_of", "As of", id="monitor.as_of")]
+
     def tools(self) -> ComposeResult:
         yield Label("  as of ")
         yield Input(id="as-of", classes="date")
+
+    def action_as_of(self) -> None:
+        """Type another day (Enter takes it, the table gets the keys back)."""
+        field = self.query_one("#as-of", Input)
+        field.focus()
+        field.action_select_all()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from imm_tui.tui.session import EditRefused
