@@ -85,3 +85,12 @@ async def test_only_changed_rows_are_drawn_again() -> None:
         table.show(COLUMNS, changed)
         assert {key[0] for key in table._lines} == cached - {2, table.cursor_row}  # the changed row and the cursor's
         assert str(table.get_cell("cy", "W05")) == "x"
+
+
+async def test_the_cursor_row_is_always_in_view() -> None:
+    app = TableApp()
+    async with app.run_test(size=(40, 4)) as pilot:  # a header and three rows fit
+        table = app.query_one(KeyedTable)
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert table.render_line(3).text.startswith("dee")

@@ -49,6 +49,7 @@ class KeyedTable(ScrollView, can_focus=True):
     KeyedTable {
         background: $surface;
         color: $foreground;
+        overflow-x: hidden;  /* columns scroll by the cursor, not by a scrollbar (which would hide the last row) */
         & > .keyed-table--header { text-style: bold; background: $panel; color: $foreground; }
         &:ansi > .keyed-table--header { background: ansi_bright_blue; color: ansi_default; }
         & > .keyed-table--odd { background: $surface-lighten-1 50%; }
