@@ -38,9 +38,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-w", "--workspace", dest="top_workspace", type=Path, help="workspace folder to open (default: the demo)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    app = argparse.ArgumentParser(add_help=False)
+    app.add_argument("--lang", dest="sub_lang", choices=["en", "nl"], help="language of the app's labels (default: the plan's language)")
     parser.add_argument("--summary", action="store_true", help="print a summary instead of opening the app")
-    demo = commands.add_parser("demo", help="open IMM on the bundled demo workspace")
+    parser.add_argument("--lang", choices=["en", "nl"], help="language of the app's labels (default: the plan's language)")
+    parser.add_argument("--app", action="store_true", help=argparse.SUPPRESS)  # open the app without a terminal (imm web's sessions)
+    demo = commands.add_parser("demo", parents=[app], help="open IMM on the bundled demo workspace")
     demo.add_argument("--summary", action="store_true", help="print a summary instead of opening the app")
+    web = commands.add_parser("web", parents=[app], help="serve the app in a browser, on this computer only (127.0.0.1)")
+    web.add_argument("-w", "--workspace", type=Path, help="workspace folder (default: the demo)")
+    web.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
 
     init = commands.add_parser("init", help="create a new workspace from a preset")
     init.add_argument("directory", type=Path)
@@ -102,10 +109,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     args = build_parser().parse_args(argv)
     if getattr(args, "workspace", None) is None:
         args.workspace = args.top_workspace
+    args.lang = getattr(args, "sub_lang", None) or args.lang  # `imm --lang nl demo` and `imm demo --lang nl` alike
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
     try:
         return _dispatch(args)
     except InputError as error:
@@ -130,9 +143,13 @@ def _dispatch(args: argparse.Namespace) -> int:
     from imm_tui.cli_commands import run_app, run_check, run_init, run_plan, run_summary
 
     if args.command in (None, "demo"):
-        if args.summary or not (sys.stdout.isatty() and sys.stdin.isatty()):
+        if args.summary or not (args.app or sys.stdout.isatty() and sys.stdin.isatty()):
             return run_summary(args)
         return run_app(args)
+    if args.command == "web":
+        from imm_tui.cli_commands import run_web
+
+        return run_web(args)
     if args.command == "init":
         return run_init(args)
     if args.command == "check":

@@ -160,7 +160,18 @@ def run_app(args: argparse.Namespace) -> int:
     root, _ = _open_for_viewing(args)
     from imm_tui.tui.app import ImmApp
 
-    ImmApp(root).run()
+    ImmApp(root, language=args.lang).run()
+    return EXIT_OK
+
+
+def run_web(args: argparse.Namespace) -> int:
+    """`imm web`: the same app in a browser, served on 127.0.0.1 only (each browser tab gets its own session)."""
+    root, workspace = _open_for_viewing(args)
+    from imm_tui.tui.web import web_server
+
+    server = web_server(root.resolve(), port=args.port, language=args.lang, plan_language=workspace.plan_document.plan.plan.language)
+    print(f"IMM in your browser: {server.public_url}  (this computer only; Ctrl+C stops it)", file=sys.stderr)
+    server.serve()
     return EXIT_OK
 
 

@@ -51,6 +51,7 @@ def test_import_and_reports_open_no_socket(workspace: Path, capsys: pytest.Captu
 
 async def test_a_scripted_app_session_opens_no_socket(workspace: Path, no_network: list[object]) -> None:  # noqa: F811
     from imm_tui.tui.app import ImmApp
+    from tests.tui.workers import finish
 
     app = ImmApp(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -58,7 +59,7 @@ async def test_a_scripted_app_session_opens_no_socket(workspace: Path, no_networ
             await pilot.press(key)
             await pilot.pause()
         await pilot.click("#start")
-        await app.workers.wait_for_complete()
+        await finish(app)
         await pilot.press("3", "4")
         await pilot.pause()
     assert no_network == []

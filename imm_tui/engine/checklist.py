@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from imm_tui.i18n import N_
 from imm_tui.model.plan import MONTHS, Plan
 
 YES, NO, UNKNOWN = "✓", "✗", "—"
@@ -32,18 +33,18 @@ def checklist(plan: Plan, *, monitored: set[str], reviews_exported: bool, requir
     products = plan.products
     priorities = [p.priority for p in products]
     if not products:
-        add("Priority products ranked", NO, "no [[products]] in the plan")
+        add(N_("Priority products ranked"), NO, "no [[products]] in the plan")
     elif len(set(priorities)) < len(priorities):
         add(
-            "Priority products ranked",
+            N_("Priority products ranked"),
             NO,
             "products share a priority: " + _names([p.id for p in products if priorities.count(p.priority) > 1]),
         )
     else:
-        add("Priority products ranked", YES, f"{len(products)} products, priorities {min(priorities)}–{max(priorities)}")
+        add(N_("Priority products ranked"), YES, f"{len(products)} products, priorities {min(priorities)}–{max(priorities)}")
     unquantified = [p.id for p in products if p.revenue_target <= 0]
     add(
-        "Products quantified in targets",
+        N_("Products quantified in targets"),
         NO if not products or unquantified else YES,
         "no products"
         if not products
@@ -56,24 +57,24 @@ def checklist(plan: Plan, *, monitored: set[str], reviews_exported: bool, requir
     segments = plan.segments
     seg_priorities = [s.priority for s in segments]
     if not segments:
-        add("Priority customer groups ranked", NO, "no [[segments]] in the plan")
+        add(N_("Priority customer groups ranked"), NO, "no [[segments]] in the plan")
     elif len(set(seg_priorities)) == 1 and len(segments) > 1:
-        add("Priority customer groups ranked", NO, "every segment has the same priority")
+        add(N_("Priority customer groups ranked"), NO, "every segment has the same priority")
     else:
-        add("Priority customer groups ranked", YES, f"{len(segments)} segments")
+        add(N_("Priority customer groups ranked"), YES, f"{len(segments)} segments")
     without_frequency = [s.id for s in segments if s.contacts_per_year <= 0 or not s.channels]
     without_portfolio = [p.id for p in plan.people if not any(v > 0 for v in p.portfolio.values())]
     missing = ([f"segments without frequency or channels: {_names(without_frequency)}"] if without_frequency else []) + (
         [f"people without a portfolio: {_names(without_portfolio)}"] if without_portfolio else []
     )
     add(
-        "Time split across customer groups quantified",
+        N_("Time split across customer groups quantified"),
         NO if missing or not segments else YES,
         "; ".join(missing) if missing else ("no segments" if not segments else "portfolios and contact frequencies set"),
     )
     costs = plan.costs
     add(
-        "Allowed sales cost set and split own/support",
+        N_("Allowed sales cost set and split own/support"),
         YES if costs and costs.sales_budget > 0 else NO,
         f"{costs.sales_budget:,.0f}, {100 * costs.own_share:.0f} % own" if costs and costs.sales_budget > 0 else "no [costs] sales_budget",
     )
@@ -82,25 +83,25 @@ def checklist(plan: Plan, *, monitored: set[str], reviews_exported: bool, requir
     if seasonal or events:
         months = [MONTHS[m - 1] for m in range(1, 13) if plan.calendar.seasonality.weight(m) != 1.0]
         add(
-            "Plan split per quarter, month and week, with seasonality and events",
+            N_("Plan split per quarter, month and week, with seasonality and events"),
             YES,
             f"seasonality in {', '.join(months) or 'no month'}; {len(events)} events",
         )
     else:
         add(
-            "Plan split per quarter, month and week, with seasonality and events",
+            N_("Plan split per quarter, month and week, with seasonality and events"),
             NO,
             "every week weighs the same: no seasonality or events",
         )
     idle = [p.id for p in plan.people if required_per_person.get(p.id, 0.0) <= 0]
     add(
-        "Activities needed quantified",
+        N_("Activities needed quantified"),
         UNKNOWN if not plan.people else (NO if idle else YES),
         "no people" if not plan.people else (f"nothing required of: {_names(idle)}" if idle else "weekly requirement for every person"),
     )
     kinds = {s.kind for s in segments if any(p.portfolio.get(s.id, 0) > 0 for p in plan.people)}
     add(
-        "New and existing customers to approach quantified",
+        N_("New and existing customers to approach quantified"),
         YES if kinds == {"new", "existing"} else NO,
         "both prospects and clients in portfolios"
         if kinds == {"new", "existing"}
@@ -108,19 +109,19 @@ def checklist(plan: Plan, *, monitored: set[str], reviews_exported: bool, requir
     )
     silent = [p.id for p in plan.people if not p.growth.strip()]
     add(
-        "Growth and development per person written down",
+        N_("Growth and development per person written down"),
         UNKNOWN if not plan.people else (NO if silent else YES),
         f"no growth goal: {_names(silent)}" if silent else "every person has a growth goal",
     )
     unlinked = [p.id for p in plan.people if p.id not in monitored]
     add(
-        "Each person can monitor their own figures (calendar linked)",
+        N_("Each person can monitor their own figures (calendar linked)"),
         UNKNOWN if not plan.people else (NO if unlinked else YES),
         f"no calendar imported for: {_names(unlinked)}" if unlinked else "a calendar is imported for every person",
     )
     dates = plan.reviews.dates
     add(
-        "Review dates in the calendar (exported)",
+        N_("Review dates in the calendar (exported)"),
         YES if dates and reviews_exported else NO,
         "no [reviews] dates"
         if not dates

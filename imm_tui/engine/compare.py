@@ -17,9 +17,10 @@ import pandas as pd
 
 from imm_tui.engine.requirement import Requirement
 from imm_tui.engine.rollup import By, Level, summarise, with_period
+from imm_tui.i18n import N_
 from imm_tui.model.plan import DEFAULT_MONITOR, MonitorSettings, Plan
 
-ON_TRACK, BEHIND, AT_RISK, NO_REQUIREMENT = "on track", "behind", "at risk", "—"
+ON_TRACK, BEHIND, AT_RISK, NO_REQUIREMENT = N_("on track"), N_("behind"), N_("at risk"), "—"
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ that explains it, because a number without its reason is a verdict, not a conver
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -15,6 +16,7 @@ import pandas as pd
 
 from imm_tui.engine.compare import Comparison, happened
 from imm_tui.engine.requirement import Requirement
+from imm_tui.i18n import N_
 from imm_tui.model.plan import DEFAULT_MONITOR, MonitorSettings, Plan
 
 RATIOS = {  # name: (numerator stage, denominator stage)
@@ -28,8 +30,22 @@ RATIOS = {  # name: (numerator stage, denominator stage)
 @dataclass(frozen=True)
 class Signal:
     person: str
-    kind: str  # "needs help" | "remarkable" | "target too low"
-    reason: str
+    kind: str  # "no calendar" | "needs help" | "remarkable" | "target too low"
+    reason: str  # in English: `template` filled with `params`
+    template: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+    def said(self, labels: Callable[..., str]) -> str:
+        """The reason in another language: `labels(template, **params)` (see imm_tui.i18n)."""
+        return labels(self.template, **dict(self.params)) if self.template else self.reason
+
+
+SIGNAL_KINDS = (N_("no calendar"), N_("needs help"), N_("remarkable"), N_("target too low"))
+
+
+def _signal(person: str, kind: str, template: str, **params: object) -> Signal:
+    shown = {name: str(value) for name, value in params.items()}
+    return Signal(person, kind, template.format(**shown), template, tuple(shown.items()))
 
 
 @dataclass(frozen=True)
@@ -187,35 +203,35 @@ def _forecast(
     counts["run_rate_revenue"] = counts["run_rate_orders"] * value
 
 
-def _plural(count: float, word: str) -> str:
-    return f"{count:.0f} {word}" + ("" if round(count) == 1 else "s")
-
-
 def _signals(plan: Plan, counts: pd.DataFrame, org: dict[str, float], settings: MonitorSettings, monitored: set[str]) -> list[Signal]:
     signals = []
     names = {p.id: p.name for p in plan.people}
     for person, row in counts.iterrows():
         who = names[str(person)]
         if str(person) not in monitored:
-            signals.append(Signal(str(person), "no calendar", f"No calendar of {who} has been imported: the figures say nothing yet."))
+            signals.append(_signal(str(person), "no calendar", N_("No calendar of {who} has been imported: the figures say nothing yet."),
+                                   who=who))
             continue
         attainment, index = row["visit_attainment"], row["visits_per_order_index"]
         if attainment == attainment and attainment < settings.needs_help_attainment:
             signals.append(
-                Signal(
+                _signal(
                     str(person),
                     "needs help",
-                    f"{who} made {_plural(row['visits'], 'visit')} where the plan asks {row['visit_required_ytd']:.1f} to date "
-                    f"({_pct(attainment)}, below {_pct(settings.needs_help_attainment)}).",
+                    N_("{who} made {visits} of the {asked} visits the plan asks to date ({attainment}, below {threshold})."),
+                    who=who, visits=f"{row['visits']:.0f}", asked=f"{row['visit_required_ytd']:.1f}",
+                    attainment=_pct(attainment), threshold=_pct(settings.needs_help_attainment),
                 )
             )
         elif index == index and index > settings.needs_help_index:
             signals.append(
-                Signal(
+                _signal(
                     str(person),
                     "needs help",
-                    f"{who} needs {row['visits_per_order']:.1f} visits per order against {org['visits_per_order']:.1f} "
-                    f"in the organisation: {index - 100:.0f} % more visits for each order (index {index:.0f}).",
+                    N_("{who} needs {visits} visits per order against {organisation} in the organisation: "
+                       "{more} % more visits for each order (index {index})."),
+                    who=who, visits=f"{row['visits_per_order']:.1f}", organisation=f"{org['visits_per_order']:.1f}",
+                    more=f"{index - 100:.0f}", index=f"{index:.0f}",
                 )
             )
         if (
@@ -225,11 +241,13 @@ def _signals(plan: Plan, counts: pd.DataFrame, org: dict[str, float], settings: 
             and index <= settings.remarkable_index
         ):
             signals.append(
-                Signal(
+                _signal(
                     str(person),
                     "remarkable",
-                    f"{who} is at {_pct(attainment)} of the visits asked to date and converts well: "
-                    f"{row['visits_per_order']:.1f} visits per order against {org['visits_per_order']:.1f} (index {index:.0f}).",
+                    N_("{who} is at {attainment} of the visits asked to date and converts well: "
+                       "{visits} visits per order against {organisation} (index {index})."),
+                    who=who, attainment=_pct(attainment), visits=f"{row['visits_per_order']:.1f}",
+                    organisation=f"{org['visits_per_order']:.1f}", index=f"{index:.0f}",
                 )
             )
         target_ytd, revenue = row["revenue_target_ytd"], row["revenue_ytd"]
@@ -241,11 +259,12 @@ def _signals(plan: Plan, counts: pd.DataFrame, org: dict[str, float], settings: 
             and attainment < settings.target_too_low_attainment
         ):
             signals.append(
-                Signal(
+                _signal(
                     str(person),
                     "target too low",
-                    f"{who} is on track for revenue ({revenue:,.0f} against {target_ytd:,.0f} to date) with only "
-                    f"{_pct(attainment)} of the visits asked: the target may ask too little.",
+                    N_("{who} is on track for revenue ({revenue} against {target} to date) with only "
+                       "{attainment} of the visits asked: the target may ask too little."),
+                    who=who, revenue=f"{revenue:,.0f}", target=f"{target_ytd:,.0f}", attainment=_pct(attainment),
                 )
             )
     return signals

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import math
 
+from imm_tui.i18n import Labels
 from imm_tui.report.anonymize import Pseudonyms
 from imm_tui.report.formats import number, percent
 from imm_tui.report.review import Review
 
 
-def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None) -> str:
+def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None, labels: Labels | None = None) -> str:
+    """The review in English, or in the language of `labels` (the app's)."""
+    _ = labels or Labels()
     plan, found = review.plan, review.insights
     hide = pseudonyms.text if pseudonyms else (lambda text: text)
     people = review.people()
@@ -18,43 +21,49 @@ def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None) -> str
     hands = found.hands
     org = found.organisation
     lines = [
-        f"# {plan.plan.name} — review as of {review.as_of.isoformat()} (week {review.comparison.as_of_week})",
+        "# " + _("{plan} — review as of {day} (week {week})", plan=plan.plan.name, day=review.as_of.isoformat(),
+                 week=review.comparison.as_of_week),
         "",
-        "## The hands",
+        "## " + _("The hands"),
         "",
-        f"- Do we have them? {hands['fte_in_seats']:.1f} of {hands['fte_budgeted']:.1f} budgeted FTE are in a seat; "
-        f"{hands['fte_available_this_week']:.1f} FTE available in week {hands['week']:.0f}; "
-        f"{percent(hands['uncovered_share'])} of the year's work has nobody ({hands['uncovered_visits_year']:.0f} visits).",
-        f"- Do they move? Visits to date: {percent(org.get('visit_attainment', math.nan))} of what the plan asks "
-        f"(the {org['people_measured']:.0f} of {org['people']:.0f} people whose calendar is imported).",
-        f"- Quality: {percent(org.get('quality', math.nan))} of contacts won a commitment.",
-        "- Conversion (organisation): "
+        "- " + _("Do we have them? {seated} of {budgeted} budgeted FTE are in a seat; {available} FTE available in week {week}; "
+                 "{uncovered} of the year's work has nobody ({visits} visits).",
+                 seated=f"{hands['fte_in_seats']:.1f}", budgeted=f"{hands['fte_budgeted']:.1f}",
+                 available=f"{hands['fte_available_this_week']:.1f}", week=f"{hands['week']:.0f}",
+                 uncovered=percent(hands["uncovered_share"]), visits=f"{hands['uncovered_visits_year']:.0f}"),
+        "- " + _("Do they move? Visits to date: {attainment} of what the plan asks (the {measured} of {people} people whose calendar "
+                 "is imported).", attainment=percent(org.get("visit_attainment", math.nan)),
+                 measured=f"{org['people_measured']:.0f}", people=f"{org['people']:.0f}"),
+        "- " + _("Quality: {quality} of contacts won a commitment.", quality=percent(org.get("quality", math.nan))),
+        "- " + _("Conversion (organisation):") + " "
         + (
-            f"{number(org['visits_per_order'])} visits per order, {number(org['visits_per_request'])} per request, "
-            f"{number(org['offers_per_order'])} offers per order."
+            _("{visits} visits per order, {per_request} per request, {offers} offers per order.",
+              visits=number(org["visits_per_order"]), per_request=number(org["visits_per_request"]),
+              offers=number(org["offers_per_order"]))
             if org["visits_per_order"] == org["visits_per_order"]
-            else "no orders in the calendars yet."
+            else _("no orders in the calendars yet.")
         ),
         "",
-        "## Signals",
+        "## " + _("Signals"),
         "",
     ]
     signals = found.signals
-    lines += [f"- **{s.kind}** — {hide(s.reason)}" for s in signals if s.kind != "no calendar"] or ["- none"]
+    lines += [f"- **{_(s.kind)}** — {hide(s.said(_))}" for s in signals if s.kind != "no calendar"] or ["- " + _("none")]
     quiet = [s for s in signals if s.kind == "no calendar"]
     if quiet:
         lines += [
             "",
-            f"No calendar imported yet for {len(quiet)} people: "
+            _("No calendar imported yet for {count} people:", count=len(quiet)) + " "
             + ", ".join(pseudonyms.person.get(s.person, s.person) if pseudonyms else s.person for s in quiet)
             + ".",
         ]
+    headers = [_("person"), _("team"), _("visits"), _("asked to date"), _("attainment"), _("status"), _("catch-up / week"),
+               _("forecast orders"), _("quality"), _("prospect visits (plan)")]
     lines += [
         "",
-        "## People",
+        "## " + _("People"),
         "",
-        "| person | team | visits | asked to date | attainment | status | catch-up / week | forecast orders | quality"
-        " | prospect visits (plan) |",
+        "| " + " | ".join(headers) + " |",
         "|---|---|---:|---:|---:|---|---:|---:|---:|---:|",
     ]
     for row in people.to_dict(orient="records"):
@@ -65,13 +74,13 @@ def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None) -> str
             f"{float(row['visits_ytd']):.0f}",
             number(float(row["visits_required_ytd"])),
             percent(float(row["attainment"])),
-            row["status"],
+            _(row["status"]) if row["status"] else row["status"],
             number(float(row["catch_up_per_week"])),
             number(float(row["forecast_orders"])),
             percent(float(row["quality"])),
             f"{percent(float(row['hunting_share_actual']))} ({percent(float(row['hunting_share_expected']))})",
         ]
         lines.append("| " + " | ".join(str(c) for c in cells) + " |")
-    lines += ["", "## Plan checklist", ""]
-    lines += [f"{a.number}. {a.mark} {a.question} — {hide(a.detail)}" for a in review.checklist]
+    lines += ["", "## " + _("Plan checklist"), ""]
+    lines += [f"{a.number}. {a.mark} {_(a.question)} — {hide(a.detail)}" for a in review.checklist]
     return "\n".join(lines) + "\n"

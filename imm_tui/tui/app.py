@@ -13,15 +13,17 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import TabbedContent
 
+from imm_tui.i18n import N_, Labels
 from imm_tui.model.plan_file import PlanChangedOnDisk
 from imm_tui.model.problems import InputError
 from imm_tui.tui.screens.main import TABS, MainScreen
 from imm_tui.tui.session import Session
+from imm_tui.tui.text import translate_bindings
 
 
 class ImmApp(App[None]):
     CSS_PATH = "app.tcss"
-    TITLE = "IMM — Interaction Management Monitor"
+    TITLE = N_("IMM — Interaction Management Monitor")
     BINDINGS = [
         Binding("q", "quit_app", "Quit", id="app.quit"),
         Binding("w", "save", "Save plan", id="app.save"),
@@ -31,29 +33,37 @@ class ImmApp(App[None]):
         *(Binding(str(n), f"tab('{key}')", title, show=False, id=f"app.tab.{key}") for n, (key, title, _) in enumerate(TABS, start=1)),
     ]
 
-    def __init__(self, workspace: Path) -> None:
+    def __init__(self, workspace: Path, language: str | None = None) -> None:
+        """`language` ("en" or "nl") overrides the plan's `language` for this session's labels."""
         super().__init__()
         self.session = Session(workspace)
+        self.labels = self.session.labels = Labels(language or self.session.plan.plan.language)
+        self.title = self.labels(self.TITLE)
         self.sub_title = f"{self.session.plan.plan.name} — {workspace.name}"
+        translate_bindings(self, self.labels)
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every action of the app in the command palette (ctrl+p), besides Textual's own."""
-        for n, (key, title, _) in enumerate(TABS, start=1):
-            yield SystemCommand(f"Go to {title}", f"Show the {title} tab (key {n})", partial(self.action_tab, key))
-        yield SystemCommand("Save plan", "Write plan.toml, keeping its comments (key w)", self.action_save)
-        yield SystemCommand("Reload workspace", "Read plan.toml, classify.toml and the store again (key r)", self.action_reload)
-        yield SystemCommand("Fold or open all teams", "In the Requirement and Monitor tables (key f)", self.action_fold_all)
-        yield SystemCommand("Export review to Excel", "exports/review-<as of>.xlsx, in the background", partial(self.action_export, "xlsx"))
-        yield SystemCommand("Export review to Excel, anonymised", "Names, e-mail addresses and accounts replaced",
+        _ = self.labels
+        for n, (key, title, _pane) in enumerate(TABS, start=1):
+            yield SystemCommand(_("Go to {tab}", tab=_(title)), _("Show the {tab} tab (key {key})", tab=_(title), key=n),
+                                partial(self.action_tab, key))
+        yield SystemCommand(_("Save plan"), _("Write plan.toml, keeping its comments (key w)"), self.action_save)
+        yield SystemCommand(_("Reload workspace"), _("Read plan.toml, classify.toml and the store again (key r)"), self.action_reload)
+        yield SystemCommand(_("Fold or open all teams"), _("In the Requirement and Monitor tables (key f)"), self.action_fold_all)
+        yield SystemCommand(_("Export review to Excel"), _("exports/review-<as of>.xlsx, in the background"),
+                            partial(self.action_export, "xlsx"))
+        yield SystemCommand(_("Export review to Excel, anonymised"), _("Names, e-mail addresses and accounts replaced"),
                             partial(self.action_export, "xlsx", True))
-        yield SystemCommand("Export review to Markdown", "exports/review-<as of>.md", partial(self.action_export, "md"))
-        yield SystemCommand("Export review dates as invitations", "exports/reviews.ics for Outlook or Google", self.action_export_reviews)
-        yield SystemCommand("Switch dark / light theme", "Key t", self.action_toggle_theme)
-        yield SystemCommand("Keys", "What every key does (key ?)", self.action_help)
-        yield SystemCommand("Quit IMM", "Asks first when the plan has unsaved changes (key q)", self.action_quit_app)
+        yield SystemCommand(_("Export review to Markdown"), _("exports/review-<as of>.md"), partial(self.action_export, "md"))
+        yield SystemCommand(_("Export review dates as invitations"), _("exports/reviews.ics for Outlook or Google"),
+                            self.action_export_reviews)
+        yield SystemCommand(_("Switch dark / light theme"), _("Key t"), self.action_toggle_theme)
+        yield SystemCommand(_("Keys"), _("What every key does (key ?)"), self.action_help)
+        yield SystemCommand(_("Quit IMM"), _("Asks first when the plan has unsaved changes (key q)"), self.action_quit_app)
         yield from super().get_system_commands(screen)
 
     def action_fold_all(self) -> None:
@@ -66,10 +76,10 @@ class ImmApp(App[None]):
                 if isinstance(pane, ActivityPane):
                     pane.action_fold_all()
                 else:
-                    self.notify("Teams fold in the Requirement and Monitor tabs", severity="warning")
+                    self.notify(self.labels("Teams fold in the Requirement and Monitor tabs"), severity="warning")
 
     def action_export(self, kind: str, anonymize: bool = False) -> None:
-        self.notify(f"Exporting the review ({kind}) …")
+        self.notify(self.labels("Exporting the review ({kind}) …", kind=kind))
         self._export(kind, anonymize)
 
     @work(thread=True, exit_on_error=False, group="export")
@@ -79,9 +89,9 @@ class ImmApp(App[None]):
         try:
             path = export_review(self.session, kind, anonymize=anonymize)
         except OSError as error:
-            self.call_from_thread(self.notify, f"Export failed: {error}", severity="error", timeout=10)
+            self.call_from_thread(self.notify, self.labels("Export failed: {error}", error=error), severity="error", timeout=10)
             return
-        self.call_from_thread(self.notify, f"Review written to {path}", timeout=8)
+        self.call_from_thread(self.notify, self.labels("Review written to {path}", path=path), timeout=8)
 
     def action_export_reviews(self) -> None:
         from imm_tui.tui.session import EditRefused, export_reviews_calendar
@@ -91,7 +101,7 @@ class ImmApp(App[None]):
         except (EditRefused, OSError) as error:
             self.notify(str(error), severity="error", timeout=10)
             return
-        self.notify(f"Review invitations written to {path}")
+        self.notify(self.labels("Review invitations written to {path}", path=path))
 
     def refresh_views(self) -> None:
         screen = self.screen
@@ -115,9 +125,11 @@ class ImmApp(App[None]):
 
     def action_help(self) -> None:
         self.notify(
-            "1–6 tabs · Enter edits a plan cell, opens a person or folds a team · f fold all teams · n (person) rule from an item · "
-            "w save · r reload · y copy table · v full cell · j/k move · t theme · q quit · ctrl+p every command",
-            title="Keys", timeout=12,
+            self.labels(
+                "1–6 tabs · Enter edits a plan cell, opens a person or folds a team · f fold all teams · n (person) rule from an item · "
+                "w save · r reload · y copy table · v full cell · j/k move · t theme · q quit · ctrl+p every command"
+            ),
+            title=self.labels("Keys"), timeout=12,
         )
 
     def action_save(self, force: bool = False) -> None:
@@ -137,7 +149,7 @@ class ImmApp(App[None]):
         except InputError as error:
             self.notify(str(error), severity="error", timeout=10)
             return
-        self.notify("Plan saved (the previous version is plan.toml.bak)")
+        self.notify(self.labels("Plan saved (the previous version is plan.toml.bak)"))
 
     def action_reload(self) -> None:
         try:
@@ -146,7 +158,7 @@ class ImmApp(App[None]):
             self.notify(str(error), severity="error", timeout=10)
             return
         self.refresh_views()
-        self.notify("Reloaded the workspace")
+        self.notify(self.labels("Reloaded the workspace"))
 
     def action_quit_app(self) -> None:
         if not self.session.dirty:

@@ -18,6 +18,7 @@ from imm_tui.engine.compare import Comparison, report
 from imm_tui.engine.insights import Insights
 from imm_tui.engine.live import LiveMonitor
 from imm_tui.engine.requirement import Requirement, derive
+from imm_tui.i18n import N_, Labels
 from imm_tui.model.classify import Rule
 from imm_tui.model.plan import Plan
 from imm_tui.model.plan_checks import check_plan
@@ -37,8 +38,9 @@ class Monitoring:
 
 
 class Session:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, labels: Labels | None = None) -> None:
         self.root = root
+        self.labels = labels or Labels()  # for the reasons it gives; the app sets its own
         self.reload()
 
     # --- loading ---------------------------------------------------------------------------------
@@ -70,11 +72,12 @@ class Session:
         try:
             day = date.fromisoformat(text.strip())
         except ValueError:
-            raise EditRefused(f"'{text.strip()}' is not a date: write it as 2027-03-31") from None
+            raise EditRefused(self.labels("'{text}' is not a date: write it as 2027-03-31", text=text.strip())) from None
         year = self.plan.plan.year
         first, last = date.fromisocalendar(year, 1, 1), date.fromisocalendar(year + 1, 1, 1)
         if not first <= day < last:
-            raise EditRefused(f"{day.isoformat()} is outside the plan year ({first.isoformat()} to {last.isoformat()}, ISO weeks)")
+            raise EditRefused(self.labels("{day} is outside the plan year ({first} to {last}, ISO weeks)",
+                                          day=day.isoformat(), first=first.isoformat(), last=last.isoformat()))
         self.monitoring.as_of = day
         self._derive()
 
@@ -123,7 +126,7 @@ class Session:
                 value = float(value.replace(",", "."))
             setattr(target, field, value)
         except (ValueError, TypeError) as error:
-            raise EditRefused(_reason(error)) from None
+            raise EditRefused(self.labels(_reason(error))) from None
         problems = [message for _, message, severity in check_plan(candidate) if severity == "error"]
         if problems:
             raise EditRefused(problems[0])
@@ -163,7 +166,7 @@ def _reason(error: Exception) -> str:
         lines = [line.strip() for line in text.splitlines()[1:] if line.strip() and not line.strip().startswith("For further")]
         return " ".join(lines[1:2] or lines[:1]).split(" [type=")[0]
     if "could not convert string to float" in text:
-        return "expected a number"
+        return N_("expected a number")
     return text
 
 
@@ -199,7 +202,7 @@ def export_review(session: Session, kind: str, *, anonymize: bool = False) -> Pa
     else:
         from imm_tui.report.markdown import review_markdown
 
-        data = review_markdown(review, pseudonyms).encode("utf-8")
+        data = review_markdown(review, pseudonyms, labels=session.labels).encode("utf-8")
     write_atomic(path, data, backup=False)
     return path
 
@@ -210,7 +213,7 @@ def export_reviews_calendar(session: Session) -> Path:
     from imm_tui.report.reviews import reviews_ics
 
     if not session.plan.reviews.dates:
-        raise EditRefused("the plan has no review dates: add them under Settings (reviews.dates)")
+        raise EditRefused(session.labels("the plan has no review dates: add them under Settings (reviews.dates)"))
     path = session.workspace.paths.reviews
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, reviews_ics(session.plan), backup=False)

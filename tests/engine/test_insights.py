@@ -109,7 +109,7 @@ def test_ratios_and_deviation_index() -> None:
 def test_signals_with_their_reasons() -> None:
     signals = {(s.person, s.kind): s.reason for s in run(BASE).signals}
     assert set(signals) == {("a", "remarkable"), ("b", "needs help"), ("b", "target too low"), ("c", "needs help")}
-    assert signals[("b", "needs help")] == "Bert made 7 visits where the plan asks 10.0 to date (70 %, below 80 %)."
+    assert signals[("b", "needs help")] == "Bert made 7 of the 10.0 visits the plan asks to date (70 %, below 80 %)."
     assert signals[("c", "needs help")].startswith("Cor needs 10.0 visits per order against 5.8 in the organisation: 72 % more")
     assert "120 %" in signals[("a", "remarkable")]
     assert "on track for revenue (10,000 against 10,000 to date)" in signals[("b", "target too low")]

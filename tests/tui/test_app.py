@@ -13,6 +13,7 @@ from imm_tui.tui.app import ImmApp
 from imm_tui.tui.screens.modals import ConfirmQuit, EditValue
 from imm_tui.tui.widgets.table import KeyedTable
 from tests.conftest import DEMO
+from tests.tui.workers import finish
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -94,7 +95,7 @@ async def test_import_updates_the_monitor(workspace: Path) -> None:
         await pilot.pause()
         app.screen.query_one("#path").focus()
         await pilot.press("enter")  # as a person does: Enter in the path field starts the import
-        await app.workers.wait_for_complete()
+        await finish(app)
         await pilot.pause()
         await pilot.press("3")  # and the keys work again afterwards
         await pilot.pause()
@@ -278,12 +279,12 @@ async def test_every_action_is_in_the_command_palette_and_exports_run_in_the_bac
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await finish(app)
         await pilot.pause()
         written = list((workspace / "exports").glob("review-*.md"))
         assert len(written) == 1 and "Jan de Vries" in written[0].read_text(encoding="utf-8")
         app.action_export("md", True)
-        await app.workers.wait_for_complete()
+        await finish(app)
         anonymous = (workspace / "exports").glob("review-*-anonymous.md")
         text = next(anonymous).read_text(encoding="utf-8")
         assert "Jan de Vries" not in text and "jdv" not in text and "Person " in text

@@ -57,3 +57,14 @@ def test_screen(snap_compare: Any, workspace: Path, screen: str, theme: str) -> 
 
 def test_readable_at_80_by_24(snap_compare: Any, workspace: Path) -> None:
     assert snap_compare(ImmApp(workspace), terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("screen", ["plan", "monitor", "insights"])
+def test_screen_in_dutch(snap_compare: Any, workspace: Path, screen: str) -> None:
+    app = ImmApp(workspace, language="nl")
+
+    async def prepare(pilot: Pilot[None]) -> None:
+        await pilot.press(SCREENS[screen])
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 34), run_before=prepare)

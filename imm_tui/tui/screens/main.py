@@ -6,27 +6,29 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
+from imm_tui.i18n import N_
+from imm_tui.tui.text import Translated, t
 from imm_tui.tui.widgets.import_pane import ImportPane
 from imm_tui.tui.widgets.panes import ChecklistPane, InsightsPane, MonitorPane, Pane, RequirementPane
 from imm_tui.tui.widgets.plan_pane import PlanPane
 
-TABS = [("plan", "Plan", PlanPane), ("requirement", "Requirement", RequirementPane), ("monitor", "Monitor", MonitorPane),
-        ("insights", "Insights", InsightsPane), ("checklist", "Checklist", ChecklistPane), ("import", "Import", ImportPane)]
+TABS = [("plan", N_("Plan"), PlanPane), ("requirement", N_("Requirement"), RequirementPane), ("monitor", N_("Monitor"), MonitorPane),
+        ("insights", N_("Insights"), InsightsPane), ("checklist", N_("Checklist"), ChecklistPane), ("import", N_("Import"), ImportPane)]
 
 
-class MainScreen(Screen[None]):
+class MainScreen(Screen[None], Translated):
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(initial="monitor", id="tabs"):
             for key, title, pane in TABS:
-                with TabPane(title, id=key):
+                with TabPane(t(self, title), id=key):
                     yield pane(id=f"{key}-pane")
         yield Footer()
 
     def focus_pane(self, key: str) -> None:
         """Put the focus on the first table of the pane `key` (else its first field): keys then work at once."""
         pane = self.query_one(f"#{key}-pane", Pane)
-        target = next((widget for kind in ("KeyedTable", "Input", "Markdown") for widget in pane.query(kind)), None)
+        target = next((widget for kind in ("KeyedTable", "DirectoryTree", "Input", "Markdown") for widget in pane.query(kind)), None)
         if target is not None and target.focusable:
             target.focus()
 

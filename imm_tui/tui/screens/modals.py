@@ -11,9 +11,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from imm_tui.tui.session import EditRefused
+from imm_tui.tui.text import Translated, t
 
 
-class EditValue(ModalScreen[bool]):
+class EditValue(ModalScreen[bool], Translated):
     """Type a new value; `apply` takes it into the session or raises EditRefused with the reason."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="edit.cancel")]
@@ -29,13 +30,13 @@ class EditValue(ModalScreen[bool]):
                 yield Label(self.hint, classes="hint")
             yield Input(self.value, id="value")
             yield Label("", id="reason", classes="error")
-            yield Label("Enter to take the value, Escape to leave it", classes="hint")
+            yield Label(t(self, "Enter to take the value, Escape to leave it"), classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         try:
             self.apply(event.value)
         except EditRefused as error:
-            self.query_one("#reason", Label).update(f"Refused: {error}")
+            self.query_one("#reason", Label).update(t(self, "Refused: {reason}", reason=error))
             return
         self.dismiss(True)
 
@@ -43,19 +44,19 @@ class EditValue(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class ChangedOnDisk(ModalScreen[str]):
+class ChangedOnDisk(ModalScreen[str], Translated):
     """plan.toml was changed by someone else since it was opened: reload it, or keep (write) mine."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="changed.cancel")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("plan.toml was changed on disk since IMM opened it.")
-            yield Label("Reload drops your unsaved edits; Keep mine writes your version over the other one.", classes="hint")
+            yield Label(t(self, "plan.toml was changed on disk since IMM opened it."))
+            yield Label(t(self, "Reload drops your unsaved edits; Keep mine writes your version over the other one."), classes="hint")
             with Horizontal():
-                yield Button("Reload", id="reload", variant="primary")
-                yield Button("Keep mine", id="keep", variant="warning")
-                yield Button("Cancel", id="cancel")
+                yield Button(t(self, "Reload"), id="reload", variant="primary")
+                yield Button(t(self, "Keep mine"), id="keep", variant="warning")
+                yield Button(t(self, "Cancel"), id="cancel")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id or "cancel")
@@ -64,16 +65,16 @@ class ChangedOnDisk(ModalScreen[str]):
         self.dismiss("cancel")
 
 
-class ConfirmQuit(ModalScreen[str]):
+class ConfirmQuit(ModalScreen[str], Translated):
     BINDINGS = [Binding("escape", "stay", "Stay", id="quit.stay")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("The plan has changes that are not saved.")
+            yield Label(t(self, "The plan has changes that are not saved."))
             with Horizontal():
-                yield Button("Save and quit", id="save", variant="primary")
-                yield Button("Quit without saving", id="discard", variant="error")
-                yield Button("Stay", id="stay")
+                yield Button(t(self, "Save and quit"), id="save", variant="primary")
+                yield Button(t(self, "Quit without saving"), id="discard", variant="error")
+                yield Button(t(self, "Stay"), id="stay")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id or "stay")

@@ -11,14 +11,19 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Sparkline, Static
 
+from imm_tui.i18n import N_
 from imm_tui.model.classify import Rule
 from imm_tui.model.problems import InputError
 from imm_tui.report.formats import number, percent
 from imm_tui.tui.screens.rule import NewRule
+from imm_tui.tui.text import Translated, labels, t
 from imm_tui.tui.widgets.table import KeyedTable
 
+ITEM_STATES = (N_("counted"), N_("unclassified"), N_("skipped"))  # ingest.events states, for the catalogue
+FORECAST_BASES = (N_("own"), N_("organisation"))
 
-class PersonScreen(Screen[None]):
+
+class PersonScreen(Screen[None], Translated):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="person.back"),
         Binding("n", "new_rule", "Rule from item", id="person.rule"),
@@ -38,26 +43,30 @@ class PersonScreen(Screen[None]):
         yield Header()
         with Vertical(id="person"):
             yield Label(
-                Text(f"{name} ({self.person}) — {self.activity} per week, as of {session.comparison.as_of.isoformat()}", style="bold"),
+                Text(t(self, "{name} ({person}) — {activity} per week, as of {day}", name=name, person=self.person,
+                       activity=self._activity_label(session), day=session.comparison.as_of.isoformat()), style="bold"),
                 classes="section",
             )
             # each line scales to its own top, so the label says what the top is
             with Horizontal(classes="spark"):
-                yield Label(f"asked\n≤ {max(asked, default=0):.1f}", classes="spark-label")
+                yield Label(f"{t(self, 'asked')}\n≤ {max(asked, default=0):.1f}", classes="spark-label")
                 yield Sparkline(asked, id="asked")
             with Horizontal(classes="spark"):
-                yield Label(f"done\n≤ {max(done, default=0):.0f}", classes="spark-label")
+                yield Label(f"{t(self, 'done')}\n≤ {max(done, default=0):.0f}", classes="spark-label")
                 yield Sparkline(done, id="done")
             yield Static(self._figures(session), id="figures")
-            yield Label("Imported items (n on an unclassified one makes a rule that counts it)", classes="section")
+            yield Label(t(self, "Imported items (n on an unclassified one makes a rule that counts it)"), classes="section")
             yield KeyedTable(id="items")
         yield Footer()
+
+    def _activity_label(self, session: object) -> str:
+        return next((a.label for a in session.plan.activities if a.id == self.activity), self.activity)  # type: ignore[attr-defined]
 
     def _figures(self, session: object) -> str:
         insights = session.insights  # type: ignore[attr-defined]
         people = insights.people.set_index("person")
         if self.person not in people.index:
-            return "A vacancy: nobody's calendar to show."
+            return t(self, "A vacancy: nobody's calendar to show.")
         row = people.loc[self.person]
 
         def pct(value: float) -> str:
@@ -66,15 +75,17 @@ class PersonScreen(Screen[None]):
         def num(value: float) -> str:
             return number(value, missing="—")
 
+        said = labels(self)
         lines = [
-            f"Visits {row['visits']:.0f} of {row['visit_required_ytd']:.1f} asked to date ({pct(row['visit_attainment'])}); "
-            f"orders {row['orders']:.0f}, forecast {num(row['forecast_orders'])} ({row['forecast_basis']} conversion), "
-            f"run rate {num(row['run_rate_orders'])}.",
-            f"Visits per order {num(row['visits_per_order'])} (index {num(row['visits_per_order_index'])}); "
-            f"quality {pct(row['quality'])}; prospect visits {pct(row['hunting_share_actual'])} "
-            f"(plan {pct(row['hunting_share_expected'])}).",
+            said("Visits {visits} of {asked} asked to date ({attainment}); orders {orders}, forecast {forecast} ({basis} conversion), "
+                 "run rate {run_rate}.", visits=f"{row['visits']:.0f}", asked=f"{row['visit_required_ytd']:.1f}",
+                 attainment=pct(row["visit_attainment"]), orders=f"{row['orders']:.0f}", forecast=num(row["forecast_orders"]),
+                 basis=said(str(row["forecast_basis"])), run_rate=num(row["run_rate_orders"])),
+            said("Visits per order {visits} (index {index}); quality {quality}; prospect visits {prospects} (plan {planned}).",
+                 visits=num(row["visits_per_order"]), index=num(row["visits_per_order_index"]), quality=pct(row["quality"]),
+                 prospects=pct(row["hunting_share_actual"]), planned=pct(row["hunting_share_expected"])),
         ]
-        lines += [f"{s.kind}: {s.reason}" for s in insights.signals if s.person == self.person]
+        lines += [f"{said(s.kind)}: {s.said(said)}" for s in insights.signals if s.person == self.person]
         return "\n".join(lines)
 
     def on_mount(self) -> None:
@@ -93,7 +104,8 @@ class PersonScreen(Screen[None]):
                 frame = self.items = list_events(store, session.workspace, person=self.person, detail=True)
             style = {"counted": "", "unclassified": "yellow"}
             for index, item in enumerate(frame.itertuples(index=False)):
-                status = Text(str(item.status), style=style.get(str(item.status), "dim"))
+                state, _, why = str(item.status).partition(": ")  # "skipped: all-day" keeps its reason as stored
+                status = Text(t(self, state) + (f": {why}" if why else ""), style=style.get(str(item.status), "dim"))
                 rows.append(
                     (
                         str(index),
@@ -111,17 +123,19 @@ class PersonScreen(Screen[None]):
                     )
                 )
         columns = ["week", "day", "time", "status", "activity", "rule", "commitment", "account", "subject"]
-        self.query_one(KeyedTable).show(columns, rows)
+        headers = [t(self, "week"), t(self, "day"), t(self, "time"), t(self, "status"), t(self, "activity"), t(self, "rule"),
+                   t(self, "commitment"), t(self, "account"), t(self, "subject")]
+        self.query_one(KeyedTable).show(columns, rows, headers)
 
     def action_new_rule(self) -> None:
         table = self.query_one("#items", KeyedTable)
         if self.items is None or self.items.empty:
-            self.notify("No imported items to make a rule from", severity="warning")
+            self.notify(t(self, "No imported items to make a rule from"), severity="warning")
             return
         item = self.items.iloc[table.cursor_row]
         private = item["subject"] == "(private)"
         if private and not item["categories"]:
-            self.notify("A private item without categories: only its categories could be matched", severity="warning")
+            self.notify(t(self, "A private item without categories: only its categories could be matched"), severity="warning")
             return
         session = self.app.session  # type: ignore[attr-defined]
         activities = [(a.label, a.id) for a in session.plan.activities]
@@ -139,7 +153,8 @@ class PersonScreen(Screen[None]):
             self.app.refresh_views()  # type: ignore[attr-defined]
             self.show_items()
             self.query_one("#figures", Static).update(self._figures(session))
-            self.notify(f"Rule added to classify.toml: {self._counted() - before:+d} counted items for {self.person}")
+            self.notify(t(self, "Rule added to classify.toml: {change} counted items for {person}", change=f"{self._counted() - before:+d}",
+                          person=self.person))
 
         self.app.push_screen(NewRule(str(item["subject"]) if not private else "", list(item["categories"]), activities, private), add)
 

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select
 
 from imm_tui.model.classify import Rule
+from imm_tui.tui.text import Translated, t
 
 
 def keyword_pattern(keyword: str) -> str:
@@ -19,7 +20,7 @@ def keyword_pattern(keyword: str) -> str:
     return "(?i)" + re.escape(keyword.strip()).replace("\\ ", " ")
 
 
-class NewRule(ModalScreen[Rule | None]):
+class NewRule(ModalScreen[Rule | None], Translated):
     """Enter adds the rule; Escape leaves classify.toml alone."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="rule.cancel")]
@@ -29,16 +30,17 @@ class NewRule(ModalScreen[Rule | None]):
         self.subject, self.categories, self.activities, self.private = subject, categories, activities, private
 
     def compose(self) -> ComposeResult:
-        matches = [] if self.private else [("Subject contains", "subject")]
-        matches += [("Category is", "category")] if self.categories else []
+        matches = [] if self.private else [(t(self, "Subject contains"), "subject")]
+        matches += [(t(self, "Category is"), "category")] if self.categories else []
         with Vertical(classes="dialog"):
             categories = f"  [{', '.join(self.categories)}]" if self.categories else ""
-            yield Label(f"New rule from: {self.subject or '(no subject)'}{categories}")
+            yield Label(t(self, "New rule from: {item}", item=(self.subject or t(self, "(no subject)")) + categories))
             yield Select(matches, value=matches[0][1], allow_blank=False, id="match")
             yield Input(self._suggestion(str(matches[0][1])), id="text")
             yield Select(self.activities, value=self.activities[0][1], allow_blank=False, id="activity")
             yield Label("", id="reason", classes="error")
-            yield Label("Enter adds it to classify.toml, after the other rules: items they count keep their activity.", classes="hint")
+            hint = t(self, "Enter adds it to classify.toml, after the other rules: items they count keep their activity.")
+            yield Label(hint, classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()  # type the word at once; Tab reaches the two choices
@@ -53,7 +55,7 @@ class NewRule(ModalScreen[Rule | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()
         if not text:
-            self.query_one("#reason", Label).update("Type a word to match")
+            self.query_one("#reason", Label).update(t(self, "Type a word to match"))
             return
         kind = self.query_one("#match", Select).value
         activity = str(self.query_one("#activity", Select).value)
@@ -63,7 +65,7 @@ class NewRule(ModalScreen[Rule | None]):
             else:
                 rule = Rule(subject=keyword_pattern(text), activity=activity)
         except ValidationError as error:
-            self.query_one("#reason", Label).update(f"Refused: {error.errors()[0]['msg']}")
+            self.query_one("#reason", Label).update(t(self, "Refused: {reason}", reason=error.errors()[0]["msg"]))
             return
         self.dismiss(rule)
 

@@ -2,28 +2,73 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Button, Input, Label, Log, ProgressBar
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, DirectoryTree, Input, Label, Log, ProgressBar
 
+from imm_tui.tui.text import Translated, t
 from imm_tui.tui.widgets.panes import Pane, _session
+
+CALENDAR_SUFFIXES = {".ics", ".ical", ".ifb", ".csv"}
+
+
+class CalendarTree(DirectoryTree, Translated):
+    """Folders and the calendar files in them (.ics, Outlook .csv); hidden ones left out.
+
+    Enter or a click on a file or folder chooses it for import; backspace shows the folder above."""
+
+    BINDINGS = [Binding("backspace", "up", "Folder up", id="import.up")]
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        return [p for p in paths if not p.name.startswith(".") and (_is_dir(p) or p.suffix.lower() in CALENDAR_SUFFIXES)]
+
+    def action_up(self) -> None:
+        root = Path(self.path).resolve()
+        if root.parent != root:
+            self.path = root.parent
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # unreadable: left out rather than shown and failing later
+        return False
 
 
 class ImportPane(Pane):
+    """Choose calendars in the tree (or type a path), then import: `i`, the button, or Enter in the field."""
+
+    BINDINGS = [Binding("i", "start", "Import", id="import.start")]
+
     def compose(self) -> ComposeResult:
         with Horizontal(classes="toolbar"):
-            yield Label("Files or folder ")
+            yield Label(t(self, "Files or folder") + " ")
             yield Input(id="path")
-            yield Button("Import", id="start", variant="primary")
-        yield ProgressBar(id="progress", show_eta=False)
-        yield Log(id="log")
+            yield Button(t(self, "Import"), id="start", variant="primary")
+        with Horizontal(id="import-body"):
+            yield CalendarTree(_session(self).workspace.paths.root, id="tree")
+            with Vertical(id="import-report"):
+                yield ProgressBar(id="progress", show_eta=False)
+                yield Log(id="log")
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).value = str(_session(self).workspace.paths.imports)
         self.query_one(ProgressBar).display = False  # shown once an import starts (idle, it would bounce for nothing)
+        self.query_one(Log).write_line(t(self, "Choose calendars on the left (Enter), then press i to import."))
+
+    def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
+        self.query_one("#path", Input).value = str(event.path)
+
+    def on_directory_tree_directory_selected(self, event: DirectoryTree.DirectorySelected) -> None:
+        self.query_one("#path", Input).value = str(event.path)
+
+    def action_start(self) -> None:
+        self.start()
 
     def refresh_view(self) -> None:
         """Nothing to refresh: the report stays as the last import left it."""
@@ -37,7 +82,7 @@ class ImportPane(Pane):
     def start(self) -> None:
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
         if not path.exists():
-            self.notify(f"not found: {path}", severity="error")
+            self.notify(t(self, "not found: {path}", path=path), severity="error")
             return
         log = self.query_one(Log)
         log.clear()
@@ -67,10 +112,12 @@ class ImportPane(Pane):
             report = import_files([path], store, spec, progress, workers=1)
             mark_classified(store, workspace)
         counts = report.counts
-        summary = ", ".join(f"{a} {n}" for a, n in counts.activities.items()) or "nothing counted"
-        self.app.call_from_thread(log.write_line, f"counted: {summary}; unclassified {counts.unclassified}")
+        summary = ", ".join(f"{a} {n}" for a, n in counts.activities.items()) or t(self, "nothing counted")
+        said = t(self, "counted: {summary}; unclassified {count}", summary=summary, count=counts.unclassified)
+        self.app.call_from_thread(log.write_line, said)
         session.reload_activity()
         self.app.call_from_thread(self.app.refresh_views)  # type: ignore[attr-defined]
         failed = len(report.failed)
-        self.app.call_from_thread(self.notify, f"Imported {len(report.files) - failed} files" + (f", {failed} failed" if failed else ""),
-                                  severity="warning" if failed else "information")
+        said = t(self, "Imported {count} files", count=len(report.files) - failed)
+        said += t(self, ", {count} failed", count=failed) if failed else ""
+        self.app.call_from_thread(self.notify, said, severity="warning" if failed else "information")

@@ -14,7 +14,9 @@ from textual.widgets import Input, Label, Markdown, Select
 
 from imm_tui.engine.compare import status_of
 from imm_tui.engine.rollup import ORGANISATION, period_labels, summarise, team_descendants
+from imm_tui.i18n import N_
 from imm_tui.report.formats import number
+from imm_tui.tui.text import Translated, labels, t
 from imm_tui.tui.widgets.table import Cell, KeyedTable
 
 if TYPE_CHECKING:
@@ -23,13 +25,14 @@ if TYPE_CHECKING:
 STATUS_STYLE = {"on track": "$success", "behind": "$warning", "at risk": "$error"}
 STATUS_COLOURS = {"on track": "green", "behind": "yellow", "at risk": "red"}
 TEAM_KEY = "team:"
+DRIVER_LABELS = (N_("none"), N_("coverage"), N_("funnel"), N_("norm"), N_("minimum"))  # engine.requirement.DRIVERS, for the catalogue
 
 
 def _session(widget: object) -> Session:
     return widget.app.session  # type: ignore[attr-defined, no-any-return]
 
 
-class Pane(Vertical):
+class Pane(Vertical, Translated):
     """A view of the session. It is computed when its tab is shown, not before (see MainScreen)."""
 
     stale = True
@@ -56,7 +59,7 @@ class ActivityPane(Pane):
         options = [(a.label, a.id) for a in session.plan.activities]
         default = "visit" if "visit" in session.plan.activity_ids else options[0][1]
         with Horizontal(classes="toolbar"):
-            yield Label("Activity ")
+            yield Label(t(self, "Activity") + " ")
             yield Select(options, value=default, allow_blank=False, id="activity")
             yield from self.tools()
             yield Label("", id="caption")
@@ -115,7 +118,7 @@ class ActivityPane(Pane):
 
         for root in children.get(None, []):
             walk(root, 0)
-        rows.append((ORGANISATION, [Text("Σ organisation", style="bold"), *org[1:]]))
+        rows.append((ORGANISATION, [Text(t(self, "Σ organisation"), style="bold"), *org[1:]]))
         return rows
 
 
@@ -123,8 +126,9 @@ class RequirementPane(ActivityPane):
     """Required per person × week, month or quarter, with the driver, folding team and organisation roll-ups."""
 
     def tools(self) -> ComposeResult:
-        yield Label("  per ")
-        yield Select([("week", "week"), ("month", "month"), ("quarter", "quarter")], value="week", allow_blank=False, id="period")
+        yield Label("  " + t(self, "per") + " ")
+        periods = [(t(self, N_("week")), "week"), (t(self, N_("month")), "month"), (t(self, N_("quarter")), "quarter")]
+        yield Select(periods, value="week", allow_blank=False, id="period")
 
     def refresh_view(self) -> None:
         session = _session(self)
@@ -137,13 +141,15 @@ class RequirementPane(ActivityPane):
         grid = people.pivot_table(index="person", columns="period", values="required", aggfunc="sum", observed=True, sort=False)
         annual = requirement.annual[requirement.annual["activity"] == activity].set_index("person")
         columns = ["person", "team", "driver", "year", *(short[label] for label in labels)]
+        headers = [t(self, "person"), t(self, "team"), t(self, "driver"), t(self, "year"), *columns[4:]]
 
         def cells(values: pd.Series, *first: Cell) -> list[Cell]:
             shown = values.reindex(labels, fill_value=0.0).tolist()  # plain floats: a lookup per cell cost 60 ms at 160 people
             return [*first, number(sum(shown)), *(number(value) for value in shown)]
 
         grid = grid.reindex(columns=labels, fill_value=0.0)
-        teams_of, drivers = annual["team"].astype(str).to_dict(), annual["driver"].astype(str).to_dict()
+        teams_of = annual["team"].astype(str).to_dict()
+        drivers = {person: t(self, driver) for person, driver in annual["driver"].astype(str).items()}  # DRIVERS, in the app's language
         person_cells = {
             str(person): [str(person), teams_of[person], drivers[person], number(sum(values)), *(number(v) for v in values)]
             for person, values in zip(grid.index, grid.to_numpy().tolist(), strict=True)
@@ -155,8 +161,9 @@ class RequirementPane(ActivityPane):
         }
         org = summarise(weekly, requirement.rows, plan, by=by, level="org")  # type: ignore[arg-type]
         org_cells = cells(org.groupby("period", sort=False)["required"].sum(), "", "", "")
-        self.query_one("#caption", Label).update(f"  required per {by}; Enter on a Σ row folds it, f folds all")
-        self.query_one(KeyedTable).show(columns, self.grouped(person_cells, team_cells, org_cells))
+        caption = t(self, "required per {period}; Enter on a Σ row folds it, f folds all", period=t(self, by))
+        self.query_one("#caption", Label).update("  " + caption)
+        self.query_one(KeyedTable).show(columns, self.grouped(person_cells, team_cells, org_cells), headers)
 
 
 class MonitorPane(ActivityPane):
@@ -166,7 +173,7 @@ class MonitorPane(ActivityPane):
     BINDINGS = [Binding("a", "as_of", "As of", id="monitor.as_of")]
 
     def tools(self) -> ComposeResult:
-        yield Label("  as of ")
+        yield Label("  " + t(self, "as of") + " ")
         yield Input(id="as-of", classes="date")
 
     def action_as_of(self) -> None:
@@ -208,6 +215,8 @@ class MonitorPane(ActivityPane):
         asked_week, done_week = required.fillna(0.0).to_numpy(), actual.fillna(0.0).to_numpy()
         position = {person: index for index, person in enumerate(people)}
         columns = ["person", "team", "done", "asked", "attainment", "catch-up", *(f"W{w:02d}" for w in weeks)]
+        headers = [t(self, "person"), t(self, "team"), t(self, "done"), t(self, "asked"), t(self, "attainment"), t(self, "catch-up"),
+                   *(t(self, "W{week:02d}", week=w) for w in weeks)]
 
         done_ytd = ytd["actual_ytd"].reindex(people).fillna(0.0).to_numpy()
         asked_ytd = ytd["required_ytd"].reindex(people).fillna(0.0).to_numpy()
@@ -245,16 +254,17 @@ class MonitorPane(ActivityPane):
             if person in monitored:
                 person_cells[person] = cells(person, [person, team])
             else:  # never imported: not judged
-                person_cells[person] = [person, team, "", number(float(asked_ytd[position[person]])), Text("no calendar", style="dim"),
-                                        "", *("" for _ in weeks)]
+                never = Text(t(self, "no calendar"), style="dim")
+                person_cells[person] = [person, team, "", number(float(asked_ytd[position[person]])), never, "", *("" for _ in weeks)]
         team_cells = {key.removeprefix(TEAM_KEY): cells(key, ["", ""]) for key in groups if key.startswith(TEAM_KEY)}
         org_cells = cells(ORGANISATION, ["", ""])
         as_of = self.query_one("#as-of", Input)
         if not as_of.has_focus:
             as_of.value = comparison.as_of.isoformat()
-        caption = f"  week {comparison.as_of_week}; done/asked per week; Σ: imported calendars only; Enter opens a person or folds a team"
-        self.query_one("#caption", Label).update(caption)
-        self.query_one(KeyedTable).show(columns, self.grouped(person_cells, team_cells, org_cells))
+        caption = t(self, "week {week}; done/asked per week; Σ: imported calendars only; Enter opens a person or folds a team",
+                    week=comparison.as_of_week)
+        self.query_one("#caption", Label).update("  " + caption)
+        self.query_one(KeyedTable).show(columns, self.grouped(person_cells, team_cells, org_cells), headers)
 
 
 class InsightsPane(Pane):
@@ -266,7 +276,7 @@ class InsightsPane(Pane):
         from imm_tui.report.markdown import review_markdown
         from imm_tui.tui.session import review_of
 
-        self.query_one(Markdown).update(review_markdown(review_of(_session(self))))
+        self.query_one(Markdown).update(review_markdown(review_of(_session(self)), labels=labels(self)))
 
 
 class ChecklistPane(Pane):
@@ -278,5 +288,6 @@ class ChecklistPane(Pane):
 
         answers = review_of(_session(self)).checklist
         style = {"✓": "green", "✗": "red", "—": "dim"}
-        rows = [(str(a.number), [str(a.number), Text(a.mark, style=style[a.mark]), a.question, a.detail]) for a in answers]
-        self.query_one(KeyedTable).show(["#", "", "question", "what is missing"], rows)
+        rows = [(str(a.number), [str(a.number), Text(a.mark, style=style[a.mark]), t(self, a.question), a.detail]) for a in answers]
+        headers = ["#", "", t(self, "question"), t(self, "what is missing")]
+        self.query_one(KeyedTable).show(["#", "", "question", "what is missing"], rows, headers)

@@ -28,6 +28,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from imm_tui.tui.text import Translated, t
+
 Cell = str | Text
 MAX_WIDTH = 48  # a column never grows wider; v shows the whole value
 GAP = 2  # spaces between columns
@@ -43,7 +45,7 @@ class Coordinate(NamedTuple):
     column: int
 
 
-class KeyedTable(ScrollView, can_focus=True):
+class KeyedTable(ScrollView, Translated, can_focus=True):
     COMPONENT_CLASSES = {"keyed-table--header", "keyed-table--cursor", "keyed-table--odd", "keyed-table--fixed"}
     DEFAULT_CSS = """
     KeyedTable {
@@ -90,6 +92,7 @@ class KeyedTable(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's parameter name
         super().__init__(id=id)
         self._columns: tuple[str, ...] = ()
+        self._headers: tuple[str, ...] = ()
         self._keys: list[str] = []
         self._index: dict[str, int] = {}
         self._rows: list[tuple[Cell, ...]] = []
@@ -98,21 +101,27 @@ class KeyedTable(ScrollView, can_focus=True):
         self._lines: dict[tuple[int, int, int, int], Strip] = {}  # (row, first column, cursor column or -1, width)
 
     # --- data ------------------------------------------------------------------------------------
-    def show(self, columns: Sequence[str], rows: Sequence[tuple[str, Sequence[Cell]]]) -> None:
-        """Show `rows` (key, cells). The cursor stays on its row's key; only changed rows are drawn again."""
+    def show(self, columns: Sequence[str], rows: Sequence[tuple[str, Sequence[Cell]]], headers: Sequence[str] | None = None) -> None:
+        """Show `rows` (key, cells). The cursor stays on its row's key; only changed rows are drawn again.
+
+        `columns` name the columns for code (`get_cell`, `CellSelected.column`); `headers`, when given, are
+        what the header line shows instead (the labels in the app's language)."""
+        headers = tuple(columns if headers is None else headers)
+        if len(headers) != len(columns):
+            raise ValueError(f"{len(headers)} headers for {len(columns)} columns")
         cursor_key = self._keys[self.cursor.row] if self._keys and self.cursor.row < len(self._keys) else None
         new_rows = [tuple(cells) for _, cells in rows]
         keys = [key for key, _ in rows]
-        if tuple(columns) != self._columns or keys != self._keys:
+        if tuple(columns) != self._columns or keys != self._keys or headers != self._headers:
             self._lines.clear()
         else:
             for index, (old, new) in enumerate(zip(self._rows, new_rows, strict=True)):
                 if not _same(old, new):
                     self._forget(index)
-        self._columns, self._keys, self._rows = tuple(columns), keys, new_rows
+        self._columns, self._headers, self._keys, self._rows = tuple(columns), headers, keys, new_rows
         self._index = {key: index for index, key in enumerate(keys)}
         self._widths = [
-            min(MAX_WIDTH, max([len(name), *(len(str(row[i])) for row in new_rows)])) for i, name in enumerate(self._columns)
+            min(MAX_WIDTH, max([len(name), *(len(str(row[i])) for row in new_rows)])) for i, name in enumerate(self._headers)
         ]
         self.virtual_size = Size(self.size.width, len(self._keys) + 1)
         row = self._index.get(cursor_key, self.cursor.row) if cursor_key is not None else self.cursor.row
@@ -258,7 +267,7 @@ class KeyedTable(ScrollView, can_focus=True):
 
     def _header(self, width: int) -> Strip:
         style = self.rich_style + self.get_component_rich_style("keyed-table--header")
-        segments = [Segment(_fit(self._columns[i], self._widths[i]) + " " * GAP, style) for i in self._visible_columns(width)]
+        segments = [Segment(_fit(self._headers[i], self._widths[i]) + " " * GAP, style) for i in self._visible_columns(width)]
         return Strip(segments).adjust_cell_length(width, style).crop(0, width)
 
     def _draw(self, row: int, cursor_column: int, width: int) -> Strip:
@@ -281,14 +290,14 @@ class KeyedTable(ScrollView, can_focus=True):
 
     # --- copy and look --------------------------------------------------------------------------
     def action_copy(self) -> None:
-        lines = ["\t".join(self._columns)]
+        lines = ["\t".join(self._headers)]
         lines += ["\t".join(str(cell) for cell in cells) for cells in self._rows]
         self.app.copy_to_clipboard("\n".join(lines))
-        self.notify(f"Copied {len(self._rows)} rows as TSV")
+        self.notify(t(self, "Copied {rows} rows as TSV", rows=len(self._rows)))
 
     def action_show_cell(self) -> None:
         if self._keys:
-            self.notify(str(self._rows[self.cursor.row][self.cursor.column]), title="Cell")
+            self.notify(str(self._rows[self.cursor.row][self.cursor.column]), title=t(self, "Cell"))
 
 
 

@@ -1,0 +1,328 @@
+"""The app's labels in English and Dutch (`plan.language`, or `imm --lang nl`).
+
+English text is the key, as with gettext: the code reads as the English screen does, and a label with
+no translation would show in English rather than fail. `tests/test_i18n.py` finds every label the code
+asks for (`t(node, "…")`, `labels("…")`, `N_("…")`) and checks that Dutch has it, with the same
+`{placeholders}`. Only labels live here; figures are formatted by `report.formats`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+Language = Literal["en", "nl"]
+LANGUAGES: tuple[str, ...] = get_args(Language)
+
+
+def N_(text: str) -> str:  # noqa: N802 - gettext's name for "a label, translated where it is shown"
+    """Mark `text` as a label that is translated later (where it is shown), so the catalogue test finds it."""
+    return text
+
+
+class Labels:
+    """`labels("Save plan")` → the label in this language; `labels("Week {week}", week=5)` fills it in."""
+
+    def __init__(self, language: str = "en") -> None:
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}: expected one of {', '.join(LANGUAGES)}")
+        self.language = language
+        self._table: dict[str, str] = DUTCH if language == "nl" else {}
+
+    def __call__(self, text: str, /, **params: object) -> str:
+        template = self._table.get(text, text)
+        return template.format(**params) if params else template
+
+    def __repr__(self) -> str:
+        return f"Labels({self.language!r})"
+
+
+# English → Dutch. Keep the placeholders; the test checks them.
+DUTCH: dict[str, str] = {
+    # engine: checklist questions (DESIGN.md §5)
+    "Priority products ranked": "Prioriteit van producten bepaald",
+    "Products quantified in targets": "Producten gekwantificeerd in doelen",
+    "Priority customer groups ranked": "Prioriteit van klantgroepen bepaald",
+    "Time split across customer groups quantified": "Tijdsverdeling over klantgroepen gekwantificeerd",
+    "Allowed sales cost set and split own/support": "Toegestane verkoopkosten vastgesteld en verdeeld eigen/ondersteuning",
+    "Plan split per quarter, month and week, with seasonality and events":
+        "Plan verdeeld per kwartaal, maand en week, met seizoenen en evenementen",
+    "Activities needed quantified": "Benodigde activiteiten gekwantificeerd",
+    "New and existing customers to approach quantified": "Te benaderen nieuwe en bestaande klanten gekwantificeerd",
+    "Growth and development per person written down": "Groei en ontwikkeling per persoon vastgelegd",
+    "Each person can monitor their own figures (calendar linked)": "Ieder kan de eigen cijfers volgen (agenda gekoppeld)",
+    "Review dates in the calendar (exported)": "Evaluatiedata in de agenda (geëxporteerd)",
+    # engine: statuses, drivers, signals
+    "on track": "op koers",
+    "behind": "achter",
+    "at risk": "in gevaar",
+    "none": "geen",
+    "coverage": "dekking",
+    "funnel": "trechter",
+    "norm": "norm",
+    "minimum": "minimum",
+    "no calendar": "geen agenda",
+    "needs help": "heeft hulp nodig",
+    "remarkable": "opvallend goed",
+    "target too low": "doel te laag",
+    "No calendar of {who} has been imported: the figures say nothing yet.":
+        "Van {who} is geen agenda geïmporteerd: de cijfers zeggen nog niets.",
+    "{who} made {visits} of the {asked} visits the plan asks to date ({attainment}, below {threshold}).":
+        "{who} legde {visits} van de {asked} bezoeken af die het plan tot nu toe vraagt ({attainment}, onder {threshold}).",
+    "{who} needs {visits} visits per order against {organisation} in the organisation: "
+    "{more} % more visits for each order (index {index}).":
+        "{who} heeft {visits} bezoeken per order nodig tegen {organisation} in de organisatie: "
+        "{more} % meer bezoeken voor elke order (index {index}).",
+    "{who} is at {attainment} of the visits asked to date and converts well: "
+    "{visits} visits per order against {organisation} (index {index}).":
+        "{who} staat op {attainment} van de tot nu toe gevraagde bezoeken en converteert goed: "
+        "{visits} bezoeken per order tegen {organisation} (index {index}).",
+    "{who} is on track for revenue ({revenue} against {target} to date) with only "
+    "{attainment} of the visits asked: the target may ask too little.":
+        "{who} ligt op koers voor de omzet ({revenue} tegen {target} tot nu toe) met maar "
+        "{attainment} van de gevraagde bezoeken: het doel vraagt misschien te weinig.",
+    # report: the review in Markdown (Insights tab)
+    "{plan} — review as of {day} (week {week})": "{plan} — evaluatie per {day} (week {week})",
+    "The hands": "De handen",
+    "Do we have them? {seated} of {budgeted} budgeted FTE are in a seat; {available} FTE available in week {week}; "
+    "{uncovered} of the year's work has nobody ({visits} visits).":
+        "Hebben we ze? {seated} van de {budgeted} begrote fte zijn bezet; {available} fte beschikbaar in week {week}; "
+        "voor {uncovered} van het werk van het jaar is niemand ({visits} bezoeken).",
+    "Do they move? Visits to date: {attainment} of what the plan asks (the {measured} of {people} people whose calendar "
+    "is imported).":
+        "Bewegen ze? Bezoeken tot nu toe: {attainment} van wat het plan vraagt (de {measured} van {people} mensen van wie "
+        "de agenda is geïmporteerd).",
+    "Quality: {quality} of contacts won a commitment.": "Kwaliteit: {quality} van de contacten leverde een toezegging op.",
+    "Conversion (organisation):": "Conversie (organisatie):",
+    "{visits} visits per order, {per_request} per request, {offers} offers per order.":
+        "{visits} bezoeken per order, {per_request} per aanvraag, {offers} offertes per order.",
+    "no orders in the calendars yet.": "nog geen orders in de agenda's.",
+    "Signals": "Signalen",
+    "No calendar imported yet for {count} people:": "Nog geen agenda geïmporteerd voor {count} mensen:",
+    "person": "persoon",
+    "team": "team",
+    "visits": "bezoeken",
+    "asked to date": "gevraagd tot nu",
+    "attainment": "realisatie",
+    "status": "status",
+    "catch-up / week": "inhalen / week",
+    "forecast orders": "prognose orders",
+    "quality": "kwaliteit",
+    "prospect visits (plan)": "prospectbezoeken (plan)",
+    "People": "Mensen",
+    "Plan checklist": "Plan-checklist",
+    # the app
+    "IMM — Interaction Management Monitor": "IMM — Interactie Management Monitor",
+    "Quit": "Stoppen",
+    "Save plan": "Plan opslaan",
+    "Reload": "Opnieuw laden",
+    "Theme": "Thema",
+    "Help": "Hulp",
+    "Go to {tab}": "Naar {tab}",
+    "Show the {tab} tab (key {key})": "Toon het tabblad {tab} (toets {key})",
+    "Write plan.toml, keeping its comments (key w)": "Schrijf plan.toml, met behoud van het commentaar (toets w)",
+    "Reload workspace": "Werkmap opnieuw laden",
+    "Read plan.toml, classify.toml and the store again (key r)": "Lees plan.toml, classify.toml en de opslag opnieuw (toets r)",
+    "Fold or open all teams": "Alle teams in- of uitklappen",
+    "In the Requirement and Monitor tables (key f)": "In de tabellen Behoefte en Monitor (toets f)",
+    "Export review to Excel": "Evaluatie naar Excel exporteren",
+    "exports/review-<as of>.xlsx, in the background": "exports/review-<peildatum>.xlsx, op de achtergrond",
+    "Export review to Excel, anonymised": "Evaluatie naar Excel exporteren, geanonimiseerd",
+    "Names, e-mail addresses and accounts replaced": "Namen, e-mailadressen en klanten vervangen",
+    "Export review to Markdown": "Evaluatie naar Markdown exporteren",
+    "exports/review-<as of>.md": "exports/review-<peildatum>.md",
+    "Export review dates as invitations": "Evaluatiedata als uitnodigingen exporteren",
+    "exports/reviews.ics for Outlook or Google": "exports/reviews.ics voor Outlook of Google",
+    "Switch dark / light theme": "Wissel donker / licht thema",
+    "Key t": "Toets t",
+    "Keys": "Toetsen",
+    "What every key does (key ?)": "Wat elke toets doet (toets ?)",
+    "Quit IMM": "IMM afsluiten",
+    "Asks first when the plan has unsaved changes (key q)": "Vraagt eerst als het plan niet-opgeslagen wijzigingen heeft (toets q)",
+    "Teams fold in the Requirement and Monitor tabs": "Teams klappen in op de tabbladen Behoefte en Monitor",
+    "Exporting the review ({kind}) …": "De evaluatie wordt geëxporteerd ({kind}) …",
+    "Export failed: {error}": "Export mislukt: {error}",
+    "Review written to {path}": "Evaluatie geschreven naar {path}",
+    "Review invitations written to {path}": "Uitnodigingen voor de evaluaties geschreven naar {path}",
+    "1–6 tabs · Enter edits a plan cell, opens a person or folds a team · f fold all teams · n (person) rule from an item · "
+    "w save · r reload · y copy table · v full cell · j/k move · t theme · q quit · ctrl+p every command":
+        "1–6 tabbladen · Enter wijzigt een plancel, opent een persoon of klapt een team in · f alle teams inklappen · "
+        "n (persoon) regel van een item · w opslaan · r opnieuw laden · y tabel kopiëren · v hele cel · j/k bewegen · "
+        "t thema · q stoppen · ctrl+p alle opdrachten",
+    "Plan saved (the previous version is plan.toml.bak)": "Plan opgeslagen (de vorige versie is plan.toml.bak)",
+    "Reloaded the workspace": "Werkmap opnieuw geladen",
+    "Plan": "Plan",
+    "Requirement": "Behoefte",
+    "Monitor": "Monitor",
+    "Insights": "Inzichten",
+    "Checklist": "Checklist",
+    "Import": "Importeren",
+    "Cancel": "Annuleren",
+    "Enter to take the value, Escape to leave it": "Enter neemt de waarde over, Escape laat hem staan",
+    "Refused: {reason}": "Geweigerd: {reason}",
+    "plan.toml was changed on disk since IMM opened it.": "plan.toml is op schijf gewijzigd sinds IMM het opende.",
+    "Reload drops your unsaved edits; Keep mine writes your version over the other one.":
+        "Opnieuw laden gooit je niet-opgeslagen wijzigingen weg; Mijn versie schrijft jouw versie over de andere heen.",
+    "Keep mine": "Mijn versie",
+    "Stay": "Blijven",
+    "The plan has changes that are not saved.": "Het plan heeft wijzigingen die niet zijn opgeslagen.",
+    "Save and quit": "Opslaan en stoppen",
+    "Quit without saving": "Stoppen zonder opslaan",
+    "week": "week",
+    "day": "dag",
+    "time": "tijd",
+    "activity": "activiteit",
+    "rule": "regel",
+    "commitment": "toezegging",
+    "account": "klant",
+    "subject": "onderwerp",
+    "No imported items to make a rule from": "Geen geïmporteerde items om een regel van te maken",
+    "A private item without categories: only its categories could be matched":
+        "Een privé-item zonder categorieën: alleen de categorieën zouden herkend kunnen worden",
+    "Rule added to classify.toml: {change} counted items for {person}":
+        "Regel toegevoegd aan classify.toml: {change} getelde items voor {person}",
+    "counted": "geteld",
+    "unclassified": "niet ingedeeld",
+    "skipped": "overgeslagen",
+    "own": "eigen",
+    "organisation": "organisatie",
+    "Back": "Terug",
+    "Rule from item": "Regel van item",
+    "{name} ({person}) — {activity} per week, as of {day}": "{name} ({person}) — {activity} per week, per {day}",
+    "asked": "gevraagd",
+    "done": "gedaan",
+    "Imported items (n on an unclassified one makes a rule that counts it)":
+        "Geïmporteerde items (n op een niet-ingedeeld item maakt een regel die het telt)",
+    "A vacancy: nobody's calendar to show.": "Een vacature: er is geen agenda om te tonen.",
+    "Visits {visits} of {asked} asked to date ({attainment}); orders {orders}, forecast {forecast} ({basis} conversion), "
+    "run rate {run_rate}.":
+        "Bezoeken {visits} van {asked} gevraagd tot nu ({attainment}); orders {orders}, prognose {forecast} ({basis} conversie), "
+        "huidig tempo {run_rate}.",
+    "Visits per order {visits} (index {index}); quality {quality}; prospect visits {prospects} (plan {planned}).":
+        "Bezoeken per order {visits} (index {index}); kwaliteit {quality}; prospectbezoeken {prospects} (plan {planned}).",
+    "Subject contains": "Onderwerp bevat",
+    "Category is": "Categorie is",
+    "New rule from: {item}": "Nieuwe regel uit: {item}",
+    "(no subject)": "(geen onderwerp)",
+    "Enter adds it to classify.toml, after the other rules: items they count keep their activity.":
+        "Enter voegt hem toe aan classify.toml, na de andere regels: items die zij tellen houden hun activiteit.",
+    "Type a word to match": "Typ een woord om op te zoeken",
+    "expected a number": "een getal verwacht",
+    "the plan has no review dates: add them under Settings (reviews.dates)":
+        "het plan heeft geen evaluatiedata: voeg ze toe onder Instellingen (reviews.dates)",
+    "'{text}' is not a date: write it as 2027-03-31": "'{text}' is geen datum: schrijf hem als 2027-03-31",
+    "{day} is outside the plan year ({first} to {last}, ISO weeks)": "{day} valt buiten het planjaar ({first} tot {last}, ISO-weken)",
+    "Files or folder": "Bestanden of map",
+    "not found: {path}": "niet gevonden: {path}",
+    "nothing counted": "niets geteld",
+    "counted: {summary}; unclassified {count}": "geteld: {summary}; niet ingedeeld {count}",
+    "Imported {count} files": "{count} bestanden geïmporteerd",
+    ", {count} failed": ", {count} mislukt",
+    "Σ organisation": "Σ organisatie",
+    "per": "per",
+    "month": "maand",
+    "quarter": "kwartaal",
+    "driver": "bepaald door",
+    "year": "jaar",
+    "required per {period}; Enter on a Σ row folds it, f folds all":
+        "gevraagd per {period}; Enter op een Σ-rij klapt die in, f klapt alles in",
+    "As of": "Peildatum",
+    "as of": "peildatum",
+    "catch-up": "inhalen",
+    "W{week:02d}": "W{week:02d}",
+    "week {week}; done/asked per week; Σ: imported calendars only; Enter opens a person or folds a team":
+        "week {week}; gedaan/gevraagd per week; Σ: alleen geïmporteerde agenda's; Enter opent een persoon of klapt een team in",
+    "question": "vraag",
+    "what is missing": "wat ontbreekt",
+    "Fold teams": "Teams inklappen",
+    "Activity": "Activiteit",
+    "segment": "segment",
+    "product": "product",
+    "January": "januari",
+    "February": "februari",
+    "March": "maart",
+    "April": "april",
+    "May": "mei",
+    "June": "juni",
+    "July": "juli",
+    "August": "augustus",
+    "September": "september",
+    "October": "oktober",
+    "November": "november",
+    "December": "december",
+    "Segments — contact pattern per customer group (Enter edits a cell)":
+        "Segmenten — contactpatroon per klantgroep (Enter wijzigt een cel)",
+    "People — field of play, targets and portfolio": "Mensen — speelveld, doelen en portefeuille",
+    "Products — revenue targets": "Producten — omzetdoelen",
+    "Settings — plan, calendar and seasonality, norms, funnel, costs, reviews, monitor thresholds":
+        "Instellingen — plan, kalender en seizoenen, normen, trechter, kosten, evaluaties, drempels van de monitor",
+    "Weight of the weeks of {month} (1 = an ordinary month).": "Gewicht van de weken van {month} (1 = een gewone maand).",
+    "{meaning} (edit in plan.toml)": "{meaning} (wijzig in plan.toml)",
+    "setting": "instelling",
+    "value": "waarde",
+    "meaning": "betekenis",
+    "a list: separate the values with commas": "een lijst: scheid de waarden met komma's",
+    "{field} is edited in plan.toml": "{field} wijzig je in plan.toml",
+    "Copied {rows} rows as TSV": "{rows} rijen gekopieerd als TSV",
+    "Cell": "Cel",
+    "Up": "Omhoog",
+    "Down": "Omlaag",
+    "Left": "Links",
+    "Right": "Rechts",
+    "Page up": "Pagina omhoog",
+    "Page down": "Pagina omlaag",
+    "Top": "Begin",
+    "Bottom": "Einde",
+    "Select": "Kiezen",
+    "Copy TSV": "Kopieer TSV",
+    "Full value": "Hele waarde",
+    "Folder up": "Map omhoog",
+    "Choose calendars on the left (Enter), then press i to import.": "Kies links agenda's (Enter) en druk dan op i om te importeren.",
+    "Session ended.": "Sessie beëindigd.",
+    "Restart": "Opnieuw starten",
+    # Textual's own bindings that the footer shows
+    "palette": "opdrachten",
+    "Focus next": "Volgende veld",
+    "Focus previous": "Vorige veld",
+    # model: the meaning of each setting (the field docstrings in model/plan.py, shown in Settings)
+    "Shown in titles and exports.": "Getoond in titels en exports.",
+    "The plan covers the ISO weeks (52 or 53) of this ISO year.": "Het plan beslaat de ISO-weken (52 of 53) van dit ISO-jaar.",
+    "Which derivation sets the requirement: coverage, funnel, or the larger of the two.":
+        "Welke afleiding de behoefte bepaalt: dekking, trechter, of de grootste van de twee.",
+    "IANA time zone; calendar items count in the ISO week of their start in this zone.":
+        "IANA-tijdzone; agenda-items tellen in de ISO-week van hun begin in deze zone.",
+    "Language of the app's labels.": "Taal van de teksten in de app.",
+    "Working days are the first `days_per_week` days of an ISO week, Monday first.":
+        "Werkdagen zijn de eerste `days_per_week` dagen van een ISO-week, maandag eerst.",
+    "ISO weeks with no customer work at all.": "ISO-weken zonder enig klantwerk.",
+    "Single days off for everyone; a holiday on a working day lowers that week's capacity.":
+        "Losse vrije dagen voor iedereen; een feestdag op een werkdag verlaagt de capaciteit van die week.",
+    "Special events that multiply the weight of their weeks.": "Bijzondere evenementen die het gewicht van hun weken vermenigvuldigen.",
+    "Visits per FTE per week; the annual visit requirement never falls below it.":
+        "Bezoeken per fte per week; de jaarlijkse bezoekbehoefte komt nooit onder deze norm.",
+    "Hunters' norm is `appointments_per_week × hunter_factor` (at most half).":
+        "De norm van jagers is `appointments_per_week × hunter_factor` (hoogstens de helft).",
+    "Count video calls towards the visit norm.": "Tel videogesprekken mee voor de bezoeknorm.",
+    "Revenue of an average order, in the plan's currency.": "Omzet van een gemiddelde order, in de valuta van het plan.",
+    "Offers made for each order won.": "Offertes per gewonnen order.",
+    "Customer requests for each offer made.": "Klantaanvragen per uitgebrachte offerte.",
+    "Visits for each customer request.": "Bezoeken per klantaanvraag.",
+    "Calls for each visit.": "Telefoongesprekken per bezoek.",
+    "The year's cost of sales, in the plan's currency.": "De verkoopkosten van het jaar, in de valuta van het plan.",
+    "Share spent by the sales team itself; the rest by sales support.":
+        "Deel dat het verkoopteam zelf besteedt; de rest de verkoopondersteuning.",
+    "Days of the plan reviews, exported as calendar invitations (imm reviews).":
+        "Dagen van de planevaluaties, geëxporteerd als agenda-uitnodigingen (imm reviews).",
+    "Attainment from which a person is on track.": "Realisatie vanaf welke iemand op koers ligt.",
+    "Attainment from which a person is behind (below it: at risk).": "Realisatie vanaf welke iemand achter ligt (eronder: in gevaar).",
+    "Visit attainment below which a person needs help.": "Realisatie van bezoeken waaronder iemand hulp nodig heeft.",
+    "Visits-per-order index above which a person needs help converting.":
+        "Index bezoeken per order waarboven iemand hulp nodig heeft bij het converteren.",
+    "Visit attainment from which a person's results are remarkable (with a low index).":
+        "Realisatie van bezoeken vanaf welke iemands resultaten opvallend goed zijn (met een lage index).",
+    "Visits-per-order index below which a person's conversion is remarkable.":
+        "Index bezoeken per order waaronder iemands conversie opvallend goed is.",
+    "Visit attainment below which, with revenue on target, the revenue target may ask too little.":
+        "Realisatie van bezoeken waaronder, bij een omzet op doel, het omzetdoel misschien te weinig vraagt.",
+    "From this many orders a person's own conversion drives their forecast.":
+        "Vanaf zoveel orders bepaalt iemands eigen conversie de prognose.",
+}

@@ -1,0 +1,129 @@
+"""The app in Dutch (`--lang nl` or the plan's language), and choosing calendars in the Import tab's tree."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DirectoryTree, Input, Markdown, TabbedContent, Tabs
+
+from imm_tui.cli import parse_args
+from imm_tui.i18n import DUTCH
+from imm_tui.tui.app import ImmApp
+from imm_tui.tui.widgets.table import KeyedTable
+from tests.conftest import DEMO
+from tests.tui.workers import finish
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    root = tmp_path / "ws"
+    shutil.copytree(DEMO, root)
+    return root
+
+
+async def settle(pilot: Pilot[None], done: Callable[[], bool]) -> None:
+    for _ in range(100):
+        if done():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the screen did not get there")
+
+
+def footer_descriptions(app: ImmApp) -> set[str]:
+    return {active.binding.description for active in app.screen.active_bindings.values() if active.binding.show}
+
+
+def tab_labels(app: ImmApp) -> list[str]:
+    return [str(tab.label) for tab in app.screen.query_one(Tabs).query("Tab")]
+
+
+async def test_dutch_labels_everywhere_with_lang_nl(workspace: Path) -> None:
+    app = ImmApp(workspace, language="nl")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        assert tab_labels(app) == ["Plan", "Behoefte", "Monitor", "Inzichten", "Checklist", "Importeren"]
+        assert {"Stoppen", "Plan opslaan", "Teams inklappen", "Peildatum"} <= footer_descriptions(app)
+        table = app.screen.query_one("#monitor-pane #table", KeyedTable)
+        header = table.render_line(0).text
+        assert "persoon" in header and "realisatie" in header and "inhalen" in header
+        assert str(table.get_cell("jdv", "attainment")) == "geen agenda"  # column keys stay English for code
+        await pilot.press("4")
+        await pilot.pause()
+        document = app.screen.query_one("#insights-pane Markdown", Markdown).source
+        assert "## De handen" in document and "## Signalen" in document and "The hands" not in document
+        await pilot.press("1")
+        await pilot.pause()
+        settings = app.screen.query_one("#settings", KeyedTable)
+        assert str(settings.get_cell("calendar.seasonality.jul", "meaning")) == "Gewicht van de weken van juli (1 = een gewone maand)."
+        assert str(settings.get_cell("norms.video_counts_as_visit", "meaning")) == DUTCH["Count video calls towards the visit norm."]
+        commands = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Plan opslaan" in commands and "Naar Behoefte" in commands
+
+
+async def test_the_plans_language_is_the_default_and_english_stays_english(workspace: Path) -> None:
+    plan = workspace / "plan.toml"
+    text = plan.read_text(encoding="utf-8")
+    assert 'language = "en"' in text
+    plan.write_text(text.replace('language = "en"', 'language = "nl"', 1), encoding="utf-8")
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        assert tab_labels(app)[1] == "Behoefte"
+    english = ImmApp(workspace, language="en")  # --lang wins over the plan
+    async with english.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        assert tab_labels(english)[1] == "Requirement"
+        assert {"Quit", "Save plan", "Fold teams"} <= footer_descriptions(english)
+
+
+async def test_a_refusal_is_said_in_dutch(workspace: Path) -> None:
+    app = ImmApp(workspace, language="nl")
+    async with app.run_test(size=(140, 40)) as pilot:
+        field = app.screen.query_one("#as-of", Input)
+        field.value = "morgen"
+        field.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        said = [notification.message for notification in app._notifications]  # noqa: SLF001 - what the user was shown
+        assert "'morgen' is geen datum: schrijf hem als 2027-03-31" in said
+
+
+@pytest.mark.parametrize(
+    ("argv", "language"),
+    [(["--lang", "nl", "demo"], "nl"), (["demo", "--lang", "nl"], "nl"), (["--lang", "nl"], "nl"), (["demo"], None),
+     (["web", "--lang", "en"], "en")],
+)
+def test_lang_is_taken_before_or_after_the_command(argv: list[str], language: str | None) -> None:
+    assert parse_args(argv).lang == language
+
+
+async def test_choosing_a_folder_in_the_tree_and_importing_it(workspace: Path) -> None:
+    folder = workspace / "imports" / "jdv"
+    folder.mkdir(parents=True)
+    shutil.copy(DATA / "ics" / "outlook_windows_tz.ics", folder)
+    (workspace / "imports" / ".hidden").mkdir()
+    (workspace / "imports" / "notes.txt").write_text("not a calendar", encoding="utf-8")
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        tree = app.screen.query_one("#tree", DirectoryTree)
+        assert app.focused is tree  # keys go to the tree, not into the path field
+        await pilot.press("down", "enter")  # imports/: opens it and chooses it
+        await settle(pilot, lambda: bool(tree.root.children and tree.root.children[0].children))
+        assert Path(app.screen.query_one("#path", Input).value) == workspace / "imports"
+        shown = {str(node.data.path.name) for node in tree.root.children[0].children if node.data}
+        assert shown == {"jdv"}  # folders and calendar files only
+        await pilot.press("i")
+        await finish(app)
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.screen.query_one(TabbedContent).active == "monitor"
+        assert str(app.screen.query_one("#monitor-pane #table", KeyedTable).get_cell("jdv", "done")) == "2"
