@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from imm_tui.i18n import N_
@@ -15,120 +16,123 @@ class Answer:
     number: int
     question: str
     mark: str
-    detail: str
+    detail: str  # in English: `template` filled with `params`
+    template: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+    def said(self, labels: Callable[..., str]) -> str:
+        """The detail in another language: `labels(template, **params)` (see imm_tui.i18n)."""
+        return labels(self.template, **dict(self.params)) if self.template else self.detail
 
 
 def _names(items: list[str], limit: int = 6) -> str:
+    """`a, b, c` or, past `limit`, `a, b, c, d, e, f (+3)`: the same in every language."""
     shown = ", ".join(items[:limit])
-    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+    return shown + (f" (+{len(items) - limit})" if len(items) > limit else "")
 
 
 def checklist(plan: Plan, *, monitored: set[str], reviews_exported: bool, required_per_person: dict[str, float]) -> list[Answer]:
     """`monitored`: people with an imported calendar; `required_per_person`: total required activity."""
     answers: list[Answer] = []
 
-    def add(question: str, mark: str, detail: str) -> None:
-        answers.append(Answer(len(answers) + 1, question, mark, detail))
+    def add(question: str, mark: str, template: str, **params: object) -> None:
+        shown = {name: str(value) for name, value in params.items()}
+        answers.append(Answer(len(answers) + 1, question, mark, template.format(**shown), template, tuple(shown.items())))
 
     products = plan.products
     priorities = [p.priority for p in products]
     if not products:
-        add(N_("Priority products ranked"), NO, "no [[products]] in the plan")
+        add(N_("Priority products ranked"), NO, N_("no [[products]] in the plan"))
     elif len(set(priorities)) < len(priorities):
-        add(
-            N_("Priority products ranked"),
-            NO,
-            "products share a priority: " + _names([p.id for p in products if priorities.count(p.priority) > 1]),
-        )
+        add(N_("Priority products ranked"), NO, N_("products share a priority: {products}"),
+            products=_names([p.id for p in products if priorities.count(p.priority) > 1]))
     else:
-        add(N_("Priority products ranked"), YES, f"{len(products)} products, priorities {min(priorities)}–{max(priorities)}")
+        add(N_("Priority products ranked"), YES, N_("{count} products, priorities {first}–{last}"),
+            count=len(products), first=min(priorities), last=max(priorities))
     unquantified = [p.id for p in products if p.revenue_target <= 0]
-    add(
-        N_("Products quantified in targets"),
-        NO if not products or unquantified else YES,
-        "no products"
-        if not products
-        else (
-            f"no revenue target: {_names(unquantified)}"
-            if unquantified
-            else f"{sum(p.revenue_target for p in products):,.0f} in product targets"
-        ),
-    )
+    question = N_("Products quantified in targets")
+    if not products:
+        add(question, NO, N_("no products"))
+    elif unquantified:
+        add(question, NO, N_("no revenue target: {products}"), products=_names(unquantified))
+    else:
+        add(question, YES, N_("{total} in product targets"), total=f"{sum(p.revenue_target for p in products):,.0f}")
     segments = plan.segments
     seg_priorities = [s.priority for s in segments]
     if not segments:
-        add(N_("Priority customer groups ranked"), NO, "no [[segments]] in the plan")
+        add(N_("Priority customer groups ranked"), NO, N_("no [[segments]] in the plan"))
     elif len(set(seg_priorities)) == 1 and len(segments) > 1:
-        add(N_("Priority customer groups ranked"), NO, "every segment has the same priority")
+        add(N_("Priority customer groups ranked"), NO, N_("every segment has the same priority"))
     else:
-        add(N_("Priority customer groups ranked"), YES, f"{len(segments)} segments")
-    without_frequency = [s.id for s in segments if s.contacts_per_year <= 0 or not s.channels]
-    without_portfolio = [p.id for p in plan.people if not any(v > 0 for v in p.portfolio.values())]
-    missing = ([f"segments without frequency or channels: {_names(without_frequency)}"] if without_frequency else []) + (
-        [f"people without a portfolio: {_names(without_portfolio)}"] if without_portfolio else []
-    )
-    add(
-        N_("Time split across customer groups quantified"),
-        NO if missing or not segments else YES,
-        "; ".join(missing) if missing else ("no segments" if not segments else "portfolios and contact frequencies set"),
-    )
+        add(N_("Priority customer groups ranked"), YES, N_("{count} segments"), count=len(segments))
+    without_frequency = _names([s.id for s in segments if s.contacts_per_year <= 0 or not s.channels])
+    without_portfolio = _names([p.id for p in plan.people if not any(v > 0 for v in p.portfolio.values())])
+    question = N_("Time split across customer groups quantified")
+    if without_frequency and without_portfolio:
+        add(question, NO, N_("segments without frequency or channels: {segments}; people without a portfolio: {people}"),
+            segments=without_frequency, people=without_portfolio)
+    elif without_frequency:
+        add(question, NO, N_("segments without frequency or channels: {segments}"), segments=without_frequency)
+    elif without_portfolio:
+        add(question, NO, N_("people without a portfolio: {people}"), people=without_portfolio)
+    elif not segments:
+        add(question, NO, N_("no segments"))
+    else:
+        add(question, YES, N_("portfolios and contact frequencies set"))
     costs = plan.costs
-    add(
-        N_("Allowed sales cost set and split own/support"),
-        YES if costs and costs.sales_budget > 0 else NO,
-        f"{costs.sales_budget:,.0f}, {100 * costs.own_share:.0f} % own" if costs and costs.sales_budget > 0 else "no [costs] sales_budget",
-    )
+    if costs and costs.sales_budget > 0:
+        add(N_("Allowed sales cost set and split own/support"), YES, N_("{budget}, {own} % own"),
+            budget=f"{costs.sales_budget:,.0f}", own=f"{100 * costs.own_share:.0f}")
+    else:
+        add(N_("Allowed sales cost set and split own/support"), NO, N_("no [costs] sales_budget"))
     seasonal = any(plan.calendar.seasonality.weight(m) != 1.0 for m in range(1, 13))
     events = plan.calendar.events
-    if seasonal or events:
+    question = N_("Plan split per quarter, month and week, with seasonality and events")
+    if seasonal:
         months = [MONTHS[m - 1] for m in range(1, 13) if plan.calendar.seasonality.weight(m) != 1.0]
-        add(
-            N_("Plan split per quarter, month and week, with seasonality and events"),
-            YES,
-            f"seasonality in {', '.join(months) or 'no month'}; {len(events)} events",
-        )
+        add(question, YES, N_("seasonality in {months}; events: {count}"), months=", ".join(months), count=len(events))
+    elif events:
+        add(question, YES, N_("no seasonality; events: {count}"), count=len(events))
     else:
-        add(
-            N_("Plan split per quarter, month and week, with seasonality and events"),
-            NO,
-            "every week weighs the same: no seasonality or events",
-        )
+        add(question, NO, N_("every week weighs the same: no seasonality or events"))
     idle = [p.id for p in plan.people if required_per_person.get(p.id, 0.0) <= 0]
-    add(
-        N_("Activities needed quantified"),
-        UNKNOWN if not plan.people else (NO if idle else YES),
-        "no people" if not plan.people else (f"nothing required of: {_names(idle)}" if idle else "weekly requirement for every person"),
-    )
+    question = N_("Activities needed quantified")
+    if not plan.people:
+        add(question, UNKNOWN, N_("no people"))
+    elif idle:
+        add(question, NO, N_("nothing required of: {people}"), people=_names(idle))
+    else:
+        add(question, YES, N_("weekly requirement for every person"))
     kinds = {s.kind for s in segments if any(p.portfolio.get(s.id, 0) > 0 for p in plan.people)}
-    add(
-        N_("New and existing customers to approach quantified"),
-        YES if kinds == {"new", "existing"} else NO,
-        "both prospects and clients in portfolios"
-        if kinds == {"new", "existing"}
-        else f"portfolios hold only {', '.join(sorted(kinds)) or 'nothing'}",
-    )
+    question = N_("New and existing customers to approach quantified")
+    if kinds == {"new", "existing"}:
+        add(question, YES, N_("both prospects and clients in portfolios"))
+    elif kinds:
+        add(question, NO, N_("portfolios hold only {kind} customers"), kind=N_("new") if kinds == {"new"} else N_("existing"))
+    else:
+        add(question, NO, N_("portfolios hold no customers"))
     silent = [p.id for p in plan.people if not p.growth.strip()]
-    add(
-        N_("Growth and development per person written down"),
-        UNKNOWN if not plan.people else (NO if silent else YES),
-        f"no growth goal: {_names(silent)}" if silent else "every person has a growth goal",
-    )
+    question = N_("Growth and development per person written down")
+    if not plan.people:
+        add(question, UNKNOWN, N_("no people"))
+    elif silent:
+        add(question, NO, N_("no growth goal: {people}"), people=_names(silent))
+    else:
+        add(question, YES, N_("every person has a growth goal"))
     unlinked = [p.id for p in plan.people if p.id not in monitored]
-    add(
-        N_("Each person can monitor their own figures (calendar linked)"),
-        UNKNOWN if not plan.people else (NO if unlinked else YES),
-        f"no calendar imported for: {_names(unlinked)}" if unlinked else "a calendar is imported for every person",
-    )
+    question = N_("Each person can monitor their own figures (calendar linked)")
+    if not plan.people:
+        add(question, UNKNOWN, N_("no people"))
+    elif unlinked:
+        add(question, NO, N_("no calendar imported for: {people}"), people=_names(unlinked))
+    else:
+        add(question, YES, N_("a calendar is imported for every person"))
     dates = plan.reviews.dates
-    add(
-        N_("Review dates in the calendar (exported)"),
-        YES if dates and reviews_exported else NO,
-        "no [reviews] dates"
-        if not dates
-        else (
-            f"{len(dates)} reviews exported"
-            if reviews_exported
-            else f"{len(dates)} review dates, not exported yet: run `imm reviews -o exports/reviews.ics`"
-        ),
-    )
+    question = N_("Review dates in the calendar (exported)")
+    if not dates:
+        add(question, NO, N_("no [reviews] dates"))
+    elif reviews_exported:
+        add(question, YES, N_("{count} reviews exported"), count=len(dates))
+    else:
+        add(question, NO, N_("{count} review dates, not exported yet: run `imm reviews -o exports/reviews.ics`"), count=len(dates))
     return answers

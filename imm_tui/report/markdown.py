@@ -82,5 +82,5 @@ def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None, labels
         ]
         lines.append("| " + " | ".join(str(c) for c in cells) + " |")
     lines += ["", "## " + _("Plan checklist"), ""]
-    lines += [f"{a.number}. {a.mark} {_(a.question)} — {hide(a.detail)}" for a in review.checklist]
+    lines += [f"{a.number}. {a.mark} {_(a.question)} — {hide(a.said(_))}" for a in review.checklist]
     return "\n".join(lines) + "\n"

@@ -30,3 +30,22 @@ def test_a_bare_plan() -> None:
     plan = plan_of('[plan]\nname = "b"\nyear = 2027\n')
     marks = [a.mark for a in checklist(plan, monitored=set(), reviews_exported=False, required_per_person={})]
     assert marks == [NO, NO, NO, NO, NO, NO, UNKNOWN, NO, UNKNOWN, UNKNOWN, NO]
+
+
+def test_details_are_said_in_dutch_and_long_lists_are_cut_alike() -> None:
+    from imm_tui.i18n import Labels
+
+    plan = load_workspace(DEMO).plan_document.plan
+    answers = checklist(plan, monitored={"jdv"}, reviews_exported=False, required_per_person=totals(plan))
+    unlinked = [p.id for p in plan.people if p.id != "jdv"]
+    assert len(unlinked) > 6
+    assert answers[9].detail == f"no calendar imported for: {', '.join(unlinked[:6])} (+{len(unlinked) - 6})"
+    assert answers[9].said(Labels("nl")) == f"geen agenda geïmporteerd voor: {', '.join(unlinked[:6])} (+{len(unlinked) - 6})"
+    assert answers[4].said(Labels("nl")).endswith("% eigen")
+    assert answers[4].said(Labels("en")) == answers[4].detail
+
+
+def test_events_without_seasonality_count_as_a_split() -> None:
+    plan = plan_of('[plan]\nname = "b"\nyear = 2027\n[[calendar.events]]\nname = "Fair"\nweeks = [11]\nfactor = 1.5\n')
+    answer = checklist(plan, monitored=set(), reviews_exported=False, required_per_person={})[5]
+    assert (answer.mark, answer.detail) == (YES, "no seasonality; events: 1")

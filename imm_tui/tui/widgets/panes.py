@@ -288,6 +288,7 @@ class ChecklistPane(Pane):
 
         answers = review_of(_session(self)).checklist
         style = {"✓": "green", "✗": "red", "—": "dim"}
-        rows = [(str(a.number), [str(a.number), Text(a.mark, style=style[a.mark]), t(self, a.question), a.detail]) for a in answers]
+        said = labels(self)
+        rows = [(str(a.number), [str(a.number), Text(a.mark, style=style[a.mark]), said(a.question), a.said(said)]) for a in answers]
         headers = ["#", "", t(self, "question"), t(self, "what is missing")]
         self.query_one(KeyedTable).show(["#", "", "question", "what is missing"], rows, headers)
