@@ -20,6 +20,9 @@ from imm_tui.model.plan import MonitorSettings, Plan
 class LiveMonitor:
     """Comparison and insights for one plan, requirement and as-of date, updatable per person."""
 
+    comparison: Comparison
+    _insights: Insights | None
+
     def __init__(
         self, plan: Plan, requirement: Requirement, activity: pd.DataFrame, as_of: date,
         monitored: set[str] | None = None, settings: MonitorSettings | None = None,
@@ -31,7 +34,7 @@ class LiveMonitor:
         self._actual = actual_array(requirement, done)
         self._counts = person_counts(plan, done, [p.id for p in plan.people])
         self._rows = {person: index for index, person in enumerate(requirement.rows["person"].astype(str))}
-        self.comparison, self.insights = self._finish()
+        self._finish()
 
     def replace_person(self, person: str, items: pd.DataFrame) -> None:
         """`items`: all counted items of `person` now in the store (after their re-import)."""
@@ -40,7 +43,7 @@ class LiveMonitor:
         self._counts.loc[person] = person_counts(self.plan, done, [person]).loc[person]
         if self.monitored is not None:
             self.monitored.add(person)
-        self.comparison, self.insights = self._finish()
+        self._finish()
 
     def replanned(self, plan: Plan, requirement: Requirement) -> LiveMonitor | None:
         """The monitor for an edited plan with the same items and day, without counting them again; None
@@ -56,10 +59,18 @@ class LiveMonitor:
         other.plan, other.requirement, other.as_of, other.settings = plan, requirement, self.as_of, plan.monitor
         other.monitored = set(self.monitored) if self.monitored is not None else None
         other._actual, other._counts, other._rows = self._actual.copy(), self._counts.copy(), dict(self._rows)
-        other.comparison, other.insights = other._finish()
+        other._finish()
         return other
 
-    def _finish(self) -> tuple[Comparison, Insights]:
-        comparison = comparison_from_actual(self.requirement, self._actual, self.as_of, self.settings)
-        found = insights_from_counts(self.plan, self.requirement, comparison, self._counts, self.settings, self.monitored)
-        return comparison, found
+    @property
+    def insights(self) -> Insights:
+        """Ratios, signals, forecast and the hands; worked out when first asked for (a plan edit seen on the
+        Requirement or Monitor tab does not need them: a third of the edit's time at 160 people)."""
+        if self._insights is None:
+            self._insights = insights_from_counts(self.plan, self.requirement, self.comparison, self._counts, self.settings,
+                                                  self.monitored)
+        return self._insights
+
+    def _finish(self) -> None:
+        self.comparison = comparison_from_actual(self.requirement, self._actual, self.as_of, self.settings)
+        self._insights = None

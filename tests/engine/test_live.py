@@ -23,8 +23,10 @@ def test_replacing_one_person_equals_recomputing_everything() -> None:
     after = pd.concat([before[before["person"] != "p003"], synthetic_activity(["p003"], per_person=500, seed=2)], ignore_index=True)
     as_of = date(2027, 6, 30)
     live = LiveMonitor(plan, requirement, before, as_of)
+    stale = live.insights  # asked for before the re-import: must not be what is shown after it
     live.replace_person("p003", after[after["person"] == "p003"])
     full = compare(requirement, after, as_of)
+    assert live.insights is not stale
     expected = insights(plan, requirement, full, after)
     pdt.assert_frame_equal(live.comparison.weekly, full.weekly)
     pdt.assert_frame_equal(live.comparison.ytd, full.ytd)
