@@ -231,7 +231,7 @@ DUTCH: dict[str, str] = {
     "A vacancy: nobody's calendar to show.": "Een vacature: er is geen agenda om te tonen.",
     "Visits {visits} of {asked} asked to date ({attainment}); orders {orders}, forecast {forecast} ({basis} conversion), "
     "run rate {run_rate}.":
-        "Bezoeken {visits} van {asked} gevraagd tot nu ({attainment}); orders {orders}, prognose {forecast} ({basis} conversie), "
+        "Bezoeken {visits} van {asked} gevraagd tot nu ({attainment}); orders {orders}, prognose {forecast} (conversie: {basis}), "
         "huidig tempo {run_rate}.",
     "Visits per order {visits} (index {index}); quality {quality}; prospect visits {prospects} (plan {planned}).":
         "Bezoeken per order {visits} (index {index}); kwaliteit {quality}; prospectbezoeken {prospects} (plan {planned}).",
