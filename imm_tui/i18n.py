@@ -297,6 +297,7 @@ DUTCH: dict[str, str] = {
     "value": "waarde",
     "meaning": "betekenis",
     "a list: separate the values with commas": "een lijst: scheid de waarden met komma's",
+    "name=number pairs separated by commas, e.g. key=8, mid=25": "naam=getal-paren gescheiden door komma's, bijv. key=8, mid=25",
     "{field} is edited in plan.toml": "{field} wijzig je in plan.toml",
     "Copied {rows} rows as TSV": "{rows} rijen gekopieerd als TSV",
     "Cell": "Cel",

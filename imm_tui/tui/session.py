@@ -122,6 +122,8 @@ class Session:
             value: Any = text.strip()
             if isinstance(current, bool):
                 value = value.lower() in ("1", "true", "yes", "ja", "waar")
+            elif isinstance(current, dict):
+                value = parse_pairs(value)
             elif isinstance(current, int | float) or current is None and field.endswith(("_per_account", "_per_year")):
                 value = float(value.replace(",", "."))
             setattr(target, field, value)
@@ -158,6 +160,21 @@ class Session:
     def save(self, *, force: bool = False) -> None:
         self.document = save_plan(self.document, self.plan, force=force)
         self.plan = self.document.plan.model_copy(deep=True)
+
+
+def parse_pairs(text: str) -> dict[str, float]:
+    """`key=8, mid=25` (as the Plan tab shows a portfolio, minimums or a channel mix) → {"key": 8.0, "mid": 25.0};
+    empty text is an empty mapping; a decimal comma needs spaces around the separating commas (`visit=0,5 , call=0,5`)."""
+    pairs: dict[str, float] = {}
+    parts = [part.strip() for part in (text.split(" , ") if " , " in text else text.split(","))]
+    for part in filter(None, parts):
+        name, equals, number = part.partition("=")
+        if not equals or not name.strip():
+            raise ValueError(f"write name=number pairs separated by commas, not {part!r}")
+        if name.strip() in pairs:
+            raise ValueError(f"{name.strip()} given twice")
+        pairs[name.strip()] = float(number.strip().replace(",", "."))
+    return pairs
 
 
 def _reason(error: Exception) -> str:

@@ -127,3 +127,25 @@ async def test_choosing_a_folder_in_the_tree_and_importing_it(workspace: Path) -
         await pilot.pause()
         assert app.screen.query_one(TabbedContent).active == "monitor"
         assert str(app.screen.query_one("#monitor-pane #table", KeyedTable).get_cell("jdv", "done")) == "2"
+
+
+def test_portfolios_minimums_and_channel_mixes_are_edited_in_place(workspace: Path) -> None:
+    from imm_tui.tui.session import EditRefused, Session, parse_pairs
+
+    assert parse_pairs("key=8, mid=25") == {"key": 8.0, "mid": 25.0}
+    assert parse_pairs("visit=0,5 , call=0,5") == {"visit": 0.5, "call": 0.5}
+    assert parse_pairs("") == {}
+    session = Session(workspace)
+    jdv = next(i for i, p in enumerate(session.plan.people) if p.id == "jdv")
+    visits = session.requirement.annual.set_index(["person", "activity"]).loc[("jdv", "visit"), "required"]
+    session.set_value("people", jdv, "portfolio", "key=16, mid=25")
+    assert session.plan.people[jdv].portfolio == {"key": 16.0, "mid": 25.0}
+    assert session.requirement.annual.set_index(["person", "activity"]).loc[("jdv", "visit"), "required"] > visits
+    for bad in ("key=8, nosuch=3", "key 8", "key=-1", "key=8, key=9"):
+        with pytest.raises(EditRefused):
+            session.set_value("people", jdv, "portfolio", bad)
+    assert session.plan.people[jdv].portfolio == {"key": 16.0, "mid": 25.0}  # a refused value is never taken
+    with pytest.raises(EditRefused):
+        session.set_value("people", jdv, "fop", "gardener")
+    session.set_value("segments", 0, "channels", "visit=0.6, call=0.4")
+    assert session.plan.segments[0].channels == {"visit": 0.6, "call": 0.4}

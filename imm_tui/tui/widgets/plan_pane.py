@@ -22,8 +22,8 @@ FIELDS = {
     "products": ["id", "name", "priority", "revenue_target"],
 }
 EDITABLE = {
-    "segments": {"name", "priority", "contacts_per_account", "contacts_per_year", "offers_per_account"},
-    "people": {"name", "fte", "hunting_share", "revenue_target"},
+    "segments": {"name", "kind", "priority", "contacts_per_account", "contacts_per_year", "offers_per_account", "channels"},
+    "people": {"name", "team", "fte", "fop", "hunting_share", "revenue_target", "portfolio", "minimums"},
     "products": {"name", "priority", "revenue_target"},
 }
 SINGULAR = {"segments": N_("segment"), "people": N_("person"), "products": N_("product")}
@@ -90,4 +90,6 @@ class PlanPane(Pane):
         index = event.coordinate.row
         items = getattr(session.plan, section)
         label = f"{t(self, SINGULAR[section])} {items[index].id}: {field}"
-        self.app.push_screen(EditValue(label, _show(getattr(items[index], field)), partial(session.set_value, section, index, field)))
+        current = getattr(items[index], field)
+        hint = t(self, "name=number pairs separated by commas, e.g. key=8, mid=25") if isinstance(current, dict) else ""
+        self.app.push_screen(EditValue(label, _show(current), partial(session.set_value, section, index, field), hint))
