@@ -95,14 +95,17 @@ def checklist(plan: Plan, *, monitored: set[str], reviews_exported: bool, requir
         add(question, YES, N_("no seasonality; events: {count}"), count=len(events))
     else:
         add(question, NO, N_("every week weighs the same: no seasonality or events"))
-    idle = [p.id for p in plan.people if required_per_person.get(p.id, 0.0) <= 0]
-    question = N_("Activities needed quantified")
-    if not plan.people:
-        add(question, UNKNOWN, N_("no people"))
-    elif idle:
-        add(question, NO, N_("nothing required of: {people}"), people=_names(idle))
-    else:
-        add(question, YES, N_("weekly requirement for every person"))
+    def about_people(question: str, lacking: list[str], lacking_template: str, fine_template: str) -> None:
+        """— without people, ✗ naming those `lacking`, else ✓."""
+        if not plan.people:
+            add(question, UNKNOWN, N_("no people"))
+        elif lacking:
+            add(question, NO, lacking_template, people=_names(lacking))
+        else:
+            add(question, YES, fine_template)
+
+    about_people(N_("Activities needed quantified"), [p.id for p in plan.people if required_per_person.get(p.id, 0.0) <= 0],
+                 N_("nothing required of: {people}"), N_("weekly requirement for every person"))
     kinds = {s.kind for s in segments if any(p.portfolio.get(s.id, 0) > 0 for p in plan.people)}
     question = N_("New and existing customers to approach quantified")
     if kinds == {"new", "existing"}:
@@ -111,22 +114,10 @@ def checklist(plan: Plan, *, monitored: set[str], reviews_exported: bool, requir
         add(question, NO, N_("portfolios hold only {kind} customers"), kind=N_("new") if kinds == {"new"} else N_("existing"))
     else:
         add(question, NO, N_("portfolios hold no customers"))
-    silent = [p.id for p in plan.people if not p.growth.strip()]
-    question = N_("Growth and development per person written down")
-    if not plan.people:
-        add(question, UNKNOWN, N_("no people"))
-    elif silent:
-        add(question, NO, N_("no growth goal: {people}"), people=_names(silent))
-    else:
-        add(question, YES, N_("every person has a growth goal"))
-    unlinked = [p.id for p in plan.people if p.id not in monitored]
-    question = N_("Each person can monitor their own figures (calendar linked)")
-    if not plan.people:
-        add(question, UNKNOWN, N_("no people"))
-    elif unlinked:
-        add(question, NO, N_("no calendar imported for: {people}"), people=_names(unlinked))
-    else:
-        add(question, YES, N_("a calendar is imported for every person"))
+    about_people(N_("Growth and development per person written down"), [p.id for p in plan.people if not p.growth.strip()],
+                 N_("no growth goal: {people}"), N_("every person has a growth goal"))
+    about_people(N_("Each person can monitor their own figures (calendar linked)"), [p.id for p in plan.people if p.id not in monitored],
+                 N_("no calendar imported for: {people}"), N_("a calendar is imported for every person"))
     dates = plan.reviews.dates
     question = N_("Review dates in the calendar (exported)")
     if not dates:

@@ -12,17 +12,9 @@ from textual.widgets import Label, TabbedContent
 from imm_tui.tui.app import ImmApp
 from imm_tui.tui.screens.modals import ConfirmQuit, EditValue
 from imm_tui.tui.widgets.table import KeyedTable
-from tests.conftest import DEMO
 from tests.tui.workers import finish
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    root = tmp_path / "ws"
-    shutil.copytree(DEMO, root)
-    return root
 
 
 def cell(app: ImmApp, table_id: str, row: str, column: str) -> str:

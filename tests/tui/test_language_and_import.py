@@ -14,17 +14,9 @@ from imm_tui.cli import parse_args
 from imm_tui.i18n import DUTCH
 from imm_tui.tui.app import ImmApp
 from imm_tui.tui.widgets.table import KeyedTable
-from tests.conftest import DEMO
 from tests.tui.workers import finish
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    root = tmp_path / "ws"
-    shutil.copytree(DEMO, root)
-    return root
 
 
 async def settle(pilot: Pilot[None], done: Callable[[], bool]) -> None:
