@@ -242,7 +242,6 @@ DUTCH: dict[str, str] = {
     "Enter adds it to classify.toml, after the other rules: items they count keep their activity.":
         "Enter voegt hem toe aan classify.toml, na de andere regels: items die zij tellen houden hun activiteit.",
     "Type a word to match": "Typ een woord om op te zoeken",
-    "expected a number": "een getal verwacht",
     "the plan has no review dates: add them under Settings (reviews.dates)":
         "het plan heeft geen evaluatiedata: voeg ze toe onder Instellingen (reviews.dates)",
     "'{text}' is not a date: write it as 2027-03-31": "'{text}' is geen datum: schrijf hem als 2027-03-31",

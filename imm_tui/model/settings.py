@@ -92,27 +92,51 @@ def with_setting(plan: Plan, path: str, text: str) -> Plan:
     current = getattr(owner, name)
     if isinstance(current, list) and any(isinstance(v, BaseModel) for v in current):
         raise SettingRefused(f"{path} is a list of tables: edit it in plan.toml")
-    try:
-        setattr(owner, name, _parsed(text, current))
-    except ValidationError as error:
-        raise SettingRefused(_first_reason(error)) from None
+    set_typed(owner, name, text)
     problems = [message for _, message, severity in check_plan(candidate) if severity == "error"]
     if problems:
         raise SettingRefused(problems[0])
     return candidate
 
 
+def set_typed(owner: BaseModel, name: str, text: str) -> None:
+    """Set field `name` of `owner` (a plan model, validated on assignment) from what the user typed, or
+    raise SettingRefused with the reason. Shared by the settings and the Plan tab's tables."""
+    try:
+        setattr(owner, name, _parsed(text, getattr(owner, name)))
+    except ValidationError as error:
+        raise SettingRefused(_first_reason(error)) from None
+
+
 def _parsed(text: str, current: Any) -> Any:
-    """What pydantic should validate: lists split on commas or spaces, Dutch yes/no, decimal commas."""
+    """What pydantic should validate: lists split on commas or spaces, `key=8, mid=25` mappings, Dutch
+    yes/no, decimal commas (also for a number not yet set)."""
     value = text.strip()
     if isinstance(current, list):
         return [part for part in re.split(r"[,;\s]+", value) if part]
+    if isinstance(current, dict):
+        return parse_pairs(value)
     if isinstance(current, bool):
         lowered = value.lower()
         return True if lowered in _TRUE else False if lowered in _FALSE else value
-    if isinstance(current, int | float):
+    if isinstance(current, int | float) or current is None and re.fullmatch(r"-?\d+,\d+", value):
         return value.replace(",", ".")
     return value
+
+
+def parse_pairs(text: str) -> dict[str, str]:
+    """`key=8, mid=25` (as the editor shows a portfolio, minimums or a channel mix) → {"key": "8", "mid": "25"},
+    for pydantic to validate; empty text is an empty mapping. A decimal comma needs spaces around the
+    separating commas (`visit=0,5 , call=0,5`)."""
+    pairs: dict[str, str] = {}
+    for part in filter(None, (part.strip() for part in (text.split(" , ") if " , " in text else text.split(",")))):
+        name, equals, number = (piece.strip() for piece in part.partition("="))
+        if not equals or not name:
+            raise SettingRefused(f"write name=number pairs separated by commas, not {part!r}")
+        if name in pairs:
+            raise SettingRefused(f"{name} given twice")
+        pairs[name] = number.replace(",", ".")
+    return pairs
 
 
 def _first_reason(error: ValidationError) -> str:

@@ -18,11 +18,12 @@ from imm_tui.engine.compare import Comparison, report
 from imm_tui.engine.insights import Insights
 from imm_tui.engine.live import LiveMonitor
 from imm_tui.engine.requirement import Requirement, derive
-from imm_tui.i18n import N_, Labels
+from imm_tui.i18n import Labels
 from imm_tui.model.classify import Rule
 from imm_tui.model.plan import Plan
 from imm_tui.model.plan_checks import check_plan
 from imm_tui.model.plan_file import PlanDocument, save_plan
+from imm_tui.model.settings import SettingRefused, set_typed
 from imm_tui.model.workspace import Workspace, load_workspace
 
 
@@ -118,17 +119,9 @@ class Session:
         items = getattr(candidate, section)
         target = items[index]
         try:
-            current = getattr(target, field)
-            value: Any = text.strip()
-            if isinstance(current, bool):
-                value = value.lower() in ("1", "true", "yes", "ja", "waar")
-            elif isinstance(current, dict):
-                value = parse_pairs(value)
-            elif isinstance(current, int | float) or current is None and field.endswith(("_per_account", "_per_year")):
-                value = float(value.replace(",", "."))
-            setattr(target, field, value)
-        except (ValueError, TypeError) as error:
-            raise EditRefused(self.labels(_reason(error))) from None
+            set_typed(target, field, text)
+        except SettingRefused as error:
+            raise EditRefused(str(error)) from None
         problems = [message for _, message, severity in check_plan(candidate) if severity == "error"]
         if problems:
             raise EditRefused(problems[0])
@@ -138,7 +131,7 @@ class Session:
 
     def set_setting(self, path: str, text: str) -> Any:
         """Set a single-valued setting (`calendar.seasonality.jul`) from what the user typed, or refuse it."""
-        from imm_tui.model.settings import SettingRefused, with_setting
+        from imm_tui.model.settings import with_setting
 
         try:
             self.plan = with_setting(self.plan, path, text)
@@ -160,31 +153,6 @@ class Session:
     def save(self, *, force: bool = False) -> None:
         self.document = save_plan(self.document, self.plan, force=force)
         self.plan = self.document.plan.model_copy(deep=True)
-
-
-def parse_pairs(text: str) -> dict[str, float]:
-    """`key=8, mid=25` (as the Plan tab shows a portfolio, minimums or a channel mix) → {"key": 8.0, "mid": 25.0};
-    empty text is an empty mapping; a decimal comma needs spaces around the separating commas (`visit=0,5 , call=0,5`)."""
-    pairs: dict[str, float] = {}
-    parts = [part.strip() for part in (text.split(" , ") if " , " in text else text.split(","))]
-    for part in filter(None, parts):
-        name, equals, number = part.partition("=")
-        if not equals or not name.strip():
-            raise ValueError(f"write name=number pairs separated by commas, not {part!r}")
-        if name.strip() in pairs:
-            raise ValueError(f"{name.strip()} given twice")
-        pairs[name.strip()] = float(number.strip().replace(",", "."))
-    return pairs
-
-
-def _reason(error: Exception) -> str:
-    text = str(error)
-    if "validation error" in text:
-        lines = [line.strip() for line in text.splitlines()[1:] if line.strip() and not line.strip().startswith("For further")]
-        return " ".join(lines[1:2] or lines[:1]).split(" [type=")[0]
-    if "could not convert string to float" in text:
-        return N_("expected a number")
-    return text
 
 
 def review_of(session: Session):  # type: ignore[no-untyped-def]

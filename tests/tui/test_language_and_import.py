@@ -122,10 +122,11 @@ async def test_choosing_a_folder_in_the_tree_and_importing_it(workspace: Path) -
 
 
 def test_portfolios_minimums_and_channel_mixes_are_edited_in_place(workspace: Path) -> None:
-    from imm_tui.tui.session import EditRefused, Session, parse_pairs
+    from imm_tui.model.settings import parse_pairs
+    from imm_tui.tui.session import EditRefused, Session
 
-    assert parse_pairs("key=8, mid=25") == {"key": 8.0, "mid": 25.0}
-    assert parse_pairs("visit=0,5 , call=0,5") == {"visit": 0.5, "call": 0.5}
+    assert parse_pairs("key=8, mid=25") == {"key": "8", "mid": "25"}
+    assert parse_pairs("visit=0,5 , call=0,5") == {"visit": "0.5", "call": "0.5"}
     assert parse_pairs("") == {}
     session = Session(workspace)
     jdv = next(i for i, p in enumerate(session.plan.people) if p.id == "jdv")
