@@ -8,6 +8,7 @@ asks for (`t(node, "…")`, `labels("…")`, `N_("…")`) and checks that Dutch 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal, get_args
 
 Language = Literal["en", "nl"]
@@ -17,6 +18,21 @@ LANGUAGES: tuple[str, ...] = get_args(Language)
 def N_(text: str) -> str:  # noqa: N802 - gettext's name for "a label, translated where it is shown"
     """Mark `text` as a label that is translated later (where it is shown), so the catalogue test finds it."""
     return text
+
+
+Params = tuple[tuple[str, str], ...]
+
+
+def filled(template: str, **params: object) -> tuple[str, Params]:
+    """`template` filled in English, and its parameters as text: what a record keeps so that it can be said
+    again in another language (a signal's reason, a checklist answer's detail)."""
+    shown = {name: str(value) for name, value in params.items()}
+    return template.format(**shown), tuple(shown.items())
+
+
+def said(labels: Callable[..., str], template: str, params: Params, english: str) -> str:
+    """A kept sentence in the language of `labels`; `english` when it was built without a template."""
+    return labels(template, **dict(params)) if template else english
 
 
 class Labels:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from imm_tui.i18n import N_
+from imm_tui.i18n import N_, Params, filled, said
 from imm_tui.model.plan import MONTHS, Plan
 
 YES, NO, UNKNOWN = "✓", "✗", "—"
@@ -18,11 +18,11 @@ class Answer:
     mark: str
     detail: str  # in English: `template` filled with `params`
     template: str = ""
-    params: tuple[tuple[str, str], ...] = ()
+    params: Params = ()
 
     def said(self, labels: Callable[..., str]) -> str:
         """The detail in another language: `labels(template, **params)` (see imm_tui.i18n)."""
-        return labels(self.template, **dict(self.params)) if self.template else self.detail
+        return said(labels, self.template, self.params, self.detail)
 
 
 def _names(items: list[str], limit: int = 6) -> str:
@@ -36,8 +36,8 @@ def checklist(plan: Plan, *, monitored: set[str], reviews_exported: bool, requir
     answers: list[Answer] = []
 
     def add(question: str, mark: str, template: str, **params: object) -> None:
-        shown = {name: str(value) for name, value in params.items()}
-        answers.append(Answer(len(answers) + 1, question, mark, template.format(**shown), template, tuple(shown.items())))
+        detail, shown = filled(template, **params)
+        answers.append(Answer(len(answers) + 1, question, mark, detail, template, shown))
 
     products = plan.products
     priorities = [p.priority for p in products]

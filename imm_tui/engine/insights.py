@@ -16,7 +16,7 @@ import pandas as pd
 
 from imm_tui.engine.compare import Comparison, happened
 from imm_tui.engine.requirement import Requirement
-from imm_tui.i18n import N_
+from imm_tui.i18n import N_, Params, filled, said
 from imm_tui.model.plan import DEFAULT_MONITOR, MonitorSettings, Plan
 
 RATIOS = {  # name: (numerator stage, denominator stage)
@@ -33,19 +33,19 @@ class Signal:
     kind: str  # "no calendar" | "needs help" | "remarkable" | "target too low"
     reason: str  # in English: `template` filled with `params`
     template: str = ""
-    params: tuple[tuple[str, str], ...] = ()
+    params: Params = ()
 
     def said(self, labels: Callable[..., str]) -> str:
         """The reason in another language: `labels(template, **params)` (see imm_tui.i18n)."""
-        return labels(self.template, **dict(self.params)) if self.template else self.reason
+        return said(labels, self.template, self.params, self.reason)
 
 
 SIGNAL_KINDS = (N_("no calendar"), N_("needs help"), N_("remarkable"), N_("target too low"))
 
 
 def _signal(person: str, kind: str, template: str, **params: object) -> Signal:
-    shown = {name: str(value) for name, value in params.items()}
-    return Signal(person, kind, template.format(**shown), template, tuple(shown.items()))
+    reason, shown = filled(template, **params)
+    return Signal(person, kind, reason, template, shown)
 
 
 @dataclass(frozen=True)
