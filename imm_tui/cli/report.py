@@ -9,8 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from imm_tui.cli import EXIT_OK, UsageError, open_workspace, resolve_workspace
-from imm_tui.cli_commands import filtered
+from imm_tui.cli.common import EXIT_OK, UsageError, filtered, open_workspace, resolve_workspace
 from imm_tui.model.atomic import write_atomic
 
 if TYPE_CHECKING:

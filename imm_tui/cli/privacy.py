@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from imm_tui.cli import EXIT_OK, UsageError, open_workspace, resolve_workspace
+from imm_tui.cli.common import EXIT_OK, UsageError, open_workspace, resolve_workspace
 
 STATEMENT = """\
 What IMM stores about calendars — {workspace}

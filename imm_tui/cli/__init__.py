@@ -1,4 +1,8 @@
-"""The `imm` command: check, derive and print plans; later import, report and open the app.
+"""The `imm` command: the parser and the dispatch to one module per command group.
+
+`plan` (init, check, plan), `app` (the app, the demo, imm web, the summary), `imports` (import, events),
+`report` (report, insights, checklist, reviews), `privacy` (privacy, forget); `common` holds what they
+share and imports none of them.
 
 Exit codes: 0 success; 1 an unexpected internal error (reported in one line, details in the log);
 2 invalid input or usage (every problem printed as `file:line: field: message`). Nothing a user does
@@ -9,22 +13,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
 
 from imm_tui import __version__
-from imm_tui.model.problems import InputError, Problem
-
-if TYPE_CHECKING:
-    from imm_tui.model.workspace import Workspace
-
-EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
-
-
-class UsageError(Exception):
-    """A command-line mistake the user can fix; printed as one line, exit 2."""
+from imm_tui.cli.common import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, log_traceback, print_problems
+from imm_tui.model.problems import InputError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -122,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args)
     except InputError as error:
-        _print_problems(error.problems, sys.stderr)
+        print_problems(error.problems, sys.stderr)
         return EXIT_INPUT
     except UsageError as error:
         print(f"imm: {error}", file=sys.stderr)
@@ -133,86 +127,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as error:  # noqa: BLE001 - the one place every unexpected error is caught
-        log = _log_traceback()
+        log = log_traceback()
         where = f"; details in {log}" if log else ""
         print(f"imm: internal error: {type(error).__name__}: {error}{where}", file=sys.stderr)
         return EXIT_INTERNAL
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from imm_tui.cli_commands import run_app, run_check, run_init, run_plan, run_summary
+    if args.command in (None, "demo", "web"):
+        from imm_tui.cli import app
 
-    if args.command in (None, "demo"):
+        if args.command == "web":
+            return app.run_web(args)
         if args.summary or not (args.app or sys.stdout.isatty() and sys.stdin.isatty()):
-            return run_summary(args)
-        return run_app(args)
-    if args.command == "web":
-        from imm_tui.cli_commands import run_web
+            return app.run_summary(args)
+        return app.run_app(args)
+    if args.command in ("init", "check", "plan"):
+        from imm_tui.cli import plan
 
-        return run_web(args)
-    if args.command == "init":
-        return run_init(args)
-    if args.command == "check":
-        return run_check(args)
-    if args.command == "plan":
-        return run_plan(args)
+        return {"init": plan.run_init, "check": plan.run_check, "plan": plan.run_plan}[args.command](args)
     if args.command in ("report", "insights", "checklist", "reviews"):
-        from imm_tui import cli_report
+        from imm_tui.cli import report
 
-        return {"report": cli_report.run_report, "insights": cli_report.run_insights, "checklist": cli_report.run_checklist,
-                "reviews": cli_report.run_reviews}[args.command](args)
+        return {"report": report.run_report, "insights": report.run_insights, "checklist": report.run_checklist,
+                "reviews": report.run_reviews}[args.command](args)
     if args.command in ("privacy", "forget"):
-        from imm_tui.cli_privacy import run_forget, run_privacy
+        from imm_tui.cli import privacy
 
-        return run_privacy(args) if args.command == "privacy" else run_forget(args)
+        return privacy.run_privacy(args) if args.command == "privacy" else privacy.run_forget(args)
     if args.command in ("import", "events"):
-        from imm_tui.cli_import import run_events, run_import
+        from imm_tui.cli import imports
 
-        return run_import(args) if args.command == "import" else run_events(args)
+        return imports.run_import(args) if args.command == "import" else imports.run_events(args)
     raise UsageError(f"unknown command {args.command!r}")
 
-
-def resolve_workspace(given: Path | None) -> Path:
-    """`-w`, else `$IMM_WORKSPACE`, else the current folder when it holds a plan.toml."""
-    from imm_tui.model.workspace import workspace_from_env
-
-    root = given or workspace_from_env()
-    if root is None:
-        if Path("plan.toml").exists():
-            return Path(".")
-        raise UsageError("no workspace: pass -w DIR (a folder with plan.toml), set IMM_WORKSPACE, or try `imm demo`")
-    if not root.is_dir():
-        raise UsageError(f"workspace folder not found: {root}")
-    if not (root / "plan.toml").exists():
-        raise UsageError(f"{root} has no plan.toml (create one with `imm init {root}`)")
-    return root
-
-
-def open_workspace(root: Path) -> Workspace:
-    from imm_tui.model.workspace import load_workspace
-
-    workspace = load_workspace(root)
-    _print_problems(workspace.warnings, sys.stderr)
-    return workspace
-
-
-def _print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
-    for problem in problems:
-        print(problem, file=stream)
-
-
-def _log_traceback() -> Path | None:
-    try:
-        from imm_tui.bundled import imm_home
-
-        log = imm_home() / "imm.log"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with log.open("a", encoding="utf-8") as handle:
-            handle.write(traceback.format_exc())
-        return log
-    except OSError:
-        return None
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from imm_tui.cli import EXIT_INPUT, EXIT_OK, UsageError, open_workspace, resolve_workspace
+from imm_tui.cli.common import EXIT_INPUT, EXIT_OK, UsageError, open_workspace, resolve_workspace
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -1,0 +1,70 @@
+"""`imm init`, `imm check` and `imm plan`: a new workspace, its validation, and the required activity it derives."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from imm_tui.bundled import preset_folder
+from imm_tui.cli.common import EXIT_OK, UsageError, filtered, open_workspace, resolve_workspace
+from imm_tui.model.atomic import write_atomic
+from imm_tui.model.workspace import Paths
+
+WORKSPACE_FILES = ("plan.toml", "classify.toml", "accounts.csv")
+
+
+def run_init(args: argparse.Namespace) -> int:
+    target: Path = args.directory
+    existing = [name for name in WORKSPACE_FILES if (target / name).exists()]
+    if existing and not args.force:
+        raise UsageError(f"{target} already has {', '.join(existing)}; nothing was changed (use --force to overwrite)")
+    source = preset_folder(args.preset)
+    target.mkdir(parents=True, exist_ok=True)
+    for name in WORKSPACE_FILES:
+        if (source / name).exists():
+            write_atomic(target / name, (source / name).read_bytes())
+    (target / "imports").mkdir(exist_ok=True)
+    (target / "exports").mkdir(exist_ok=True)
+    print(f"created workspace {target} from the {args.preset} preset; edit {target / 'plan.toml'}, then run `imm check -w {target}`")
+    return EXIT_OK
+
+
+def run_check(args: argparse.Namespace) -> int:
+    root = resolve_workspace(args.workspace)
+    workspace = open_workspace(root)
+    plan = workspace.plan_document.plan
+    parts = [f"{len(plan.people)} people", f"{len(plan.vacancies)} vacancies", f"{len(plan.teams)} teams", f"{len(plan.segments)} segments"]
+    if workspace.classification is not None:
+        parts.append(f"{len(workspace.classification.rules)} classification rules")
+    if workspace.accounts:
+        parts.append(f"{len(workspace.accounts)} accounts")
+    print(f"ok: {Paths(root).plan}: '{plan.plan.name}' ({plan.plan.year}): " + ", ".join(parts))
+    return EXIT_OK
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    from imm_tui.engine.requirement import derive
+    from imm_tui.engine.rollup import summarise
+    from imm_tui.report.tables import pivot_text, to_csv, to_json
+
+    workspace = open_workspace(resolve_workspace(args.workspace))
+    plan = workspace.plan_document.plan
+    requirement = derive(plan)
+    weekly = filtered(requirement.weekly, requirement.rows, plan, args)
+    frame = summarise(weekly, requirement.rows, plan, by=args.by, level=args.level)
+    if args.format == "csv":
+        text = to_csv(frame)
+    elif args.format == "json":
+        meta = {"plan": plan.plan.name, "year": plan.plan.year, "basis": plan.plan.basis, "by": args.by, "level": args.level}
+        text = to_json(frame, meta)
+    else:
+        keys = ["person", "team", "period"] if args.level == "person" else ["group", "period"]
+        text = pivot_text(frame, keys, "activity", "required")
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(args.output, text.encode("utf-8"), backup=False)
+        print(f"wrote {len(frame)} rows to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
