@@ -92,8 +92,7 @@ def test_forget_removes_a_person_from_the_file(workspace: Path, capsys: pytest.C
 def test_retention_drops_old_items(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
     from datetime import date
 
-    from imm_tui.cli_privacy import apply_retention
-    from imm_tui.ingest.store import Store
+    from imm_tui.ingest.store import Store, apply_retention
 
     run(capsys, "import", "-w", str(workspace))
     with Store.open(workspace / "imm.sqlite") as store:

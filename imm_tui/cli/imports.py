@@ -10,11 +10,10 @@ from imm_tui.cli.common import EXIT_INPUT, EXIT_OK, UsageError, open_workspace, 
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from imm_tui.cli_privacy import apply_retention
     from imm_tui.ingest.importer import FileOutcome, ImportSpec, import_files
     from imm_tui.ingest.limits import Limits
     from imm_tui.ingest.reclassify import ensure_classified, mark_classified
-    from imm_tui.ingest.store import Store
+    from imm_tui.ingest.store import Store, apply_retention
 
     root = resolve_workspace(args.workspace)
     workspace = open_workspace(root)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
 from imm_tui.cli.common import EXIT_OK, UsageError, open_workspace, resolve_workspace
 
@@ -64,15 +63,3 @@ def run_forget(args: argparse.Namespace) -> int:
     print(f"removed {removed} appointments of {args.person} from {workspace.paths.store}")
     print(f"their calendar files in {workspace.paths.imports} are yours to delete; IMM does not touch them")
     return EXIT_OK
-
-
-def apply_retention(store: object, months: int | None, today: date | None = None) -> int:
-    """Drop items older than `months` months (from today); returns how many were removed."""
-    if not months:
-        return 0
-    today = today or date.today()
-    year, month = today.year, today.month - months
-    while month <= 0:
-        month, year = month + 12, year - 1
-    cutoff = date(year, month, min(today.day, 28))
-    return int(store.drop_before(cutoff.isoformat()))  # type: ignore[attr-defined]

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 SCHEMA_VERSION = 3
@@ -305,3 +306,16 @@ class Store:
 
     def integrity_ok(self) -> bool:
         return bool(self.connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+
+
+def apply_retention(store: Store, months: int | None, today: date | None = None) -> int:
+    """Drop items older than `months` months (from today): classify.toml's `[privacy] retention_months`,
+    applied after every import. Returns how many items were removed."""
+    if not months:
+        return 0
+    today = today or date.today()
+    year, month = today.year, today.month - months
+    while month <= 0:
+        month, year = month + 12, year - 1
+    cutoff = date(year, month, min(today.day, 28))
+    return store.drop_before(cutoff.isoformat())
