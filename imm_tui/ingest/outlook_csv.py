@@ -13,9 +13,9 @@ import io
 import re
 from datetime import date, datetime, time, timedelta
 
-from imm_tui.ingest import ics_fields as f
+from imm_tui.ingest import fields as f
+from imm_tui.ingest.decoding import decode
 from imm_tui.ingest.items import Attendee, CalendarError, RawItem, ReadResult, mentions_online_meeting
-from imm_tui.ingest.text import decode
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "subject": ("subject", "onderwerp", "betreff"),

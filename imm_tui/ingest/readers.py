@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from imm_tui.ingest import ics_fields
-from imm_tui.ingest.ics_library import window_for
-from imm_tui.ingest.ics_scan import read_ics_fast
+from imm_tui.ingest import fields
+from imm_tui.ingest.ics.library import window_for
+from imm_tui.ingest.ics.scan import read_ics_fast
 from imm_tui.ingest.items import CalendarError, ReadResult
 from imm_tui.ingest.limits import DEFAULT_LIMITS, Limits
 from imm_tui.ingest.outlook_csv import is_outlook_csv, read_outlook_csv
@@ -35,5 +35,5 @@ def _availability_only(result: ReadResult) -> bool:
     items = result.items
     if len(items) < 3:
         return False
-    bare = sum(1 for i in items if i.subject.strip().lower() in ics_fields.AVAILABILITY_SUBJECTS and not i.attendees)
+    bare = sum(1 for i in items if i.subject.strip().lower() in fields.AVAILABILITY_SUBJECTS and not i.attendees)
     return bare >= 0.9 * len(items)

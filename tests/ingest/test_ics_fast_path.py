@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from imm_tui.ingest.ics_library import read_ics, window_for
-from imm_tui.ingest.ics_scan import read_ics_fast
+from imm_tui.ingest.ics.library import read_ics, window_for
+from imm_tui.ingest.ics.scan import read_ics_fast
 from imm_tui.ingest.items import RawItem
 from imm_tui.ingest.rows import instant, minutes_between
 
@@ -181,7 +181,7 @@ def _counted(rule: str, start: datetime, limit: int) -> bool:
 ])
 @pytest.mark.parametrize("limit", [2, 365, 385, 386, 387, 5000])
 def test_the_series_guard_decides_as_counting_does(rule: str, limit: int) -> None:
-    from imm_tui.ingest.series_guard import series_problem
+    from imm_tui.ingest.ics.series_guard import series_problem
 
     start = datetime(2026, 12, 1, 9, 0)
     problem = series_problem(rule, start, WINDOW, limit)
@@ -196,7 +196,7 @@ def test_the_series_guard_decides_as_counting_does(rule: str, limit: int) -> Non
     st.sampled_from(["Europe/Amsterdam", "Pacific/Kiritimati", "Etc/GMT+12"]),
 )
 def test_the_quick_overlap_test_decides_as_the_wall_clock_does(start: datetime, minutes: int, written: str, plan: str) -> None:
-    from imm_tui.ingest.ics_series import overlaps
+    from imm_tui.ingest.ics.series import overlaps
 
     zone, begin = ZoneInfo(plan), start.replace(tzinfo=ZoneInfo(written))
     end = begin + timedelta(minutes=minutes)
@@ -209,7 +209,7 @@ def test_the_quick_overlap_test_decides_as_the_wall_clock_does(start: datetime, 
 def test_the_token_names_are_a_prefix_tree_of_exactly_the_wanted_names() -> None:
     import re
 
-    from imm_tui.ingest.ics_scan import _WANTED, _prefix_tree
+    from imm_tui.ingest.ics.scan import _WANTED, _prefix_tree
 
     names = sorted(_WANTED)
     assert not [(a, b) for a in names for b in names if a != b and b.startswith(a)]  # the tree needs this

@@ -111,7 +111,7 @@ def test_encodings(name: str) -> None:
 
 
 def test_not_a_calendar_fails_with_a_clear_message() -> None:
-    from imm_tui.ingest.ics_library import UnreadableFile
+    from imm_tui.ingest.ics.library import UnreadableFile
 
     with pytest.raises(UnreadableFile, match="not an iCalendar file"):
         read_calendar(Path("x.ics"), b"hello", AMS, 2027)
@@ -120,7 +120,7 @@ def test_not_a_calendar_fails_with_a_clear_message() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.integers(0, 40), min_size=1, max_size=30), st.integers(1, 30))
 def test_the_quick_line_length_test_never_misses_a_long_line(lengths: list[int], limit: int) -> None:
-    from imm_tui.ingest.text import _may_have_a_line_longer_than
+    from imm_tui.ingest.ics.text import _may_have_a_line_longer_than
 
     text = "\n".join("x" * n for n in lengths)
     if max(lengths) > limit:

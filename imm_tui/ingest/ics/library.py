@@ -1,6 +1,6 @@
 """Read an .ics file with icalendar, x-wr-timezone and recurring-ical-events: the reference reader.
 
-Slow on very large exports but authoritative; the fast scanner (ics_scan.py) hands it every series and
+Slow on very large exports but authoritative; the fast scanner (scan.py) hands it every series and
 every item it cannot read itself, and the tests compare both on every fixture.
 """
 
@@ -16,11 +16,11 @@ import recurring_ical_events
 import x_wr_timezone
 from icalendar import Calendar, Component
 
-from imm_tui.ingest import ics_fields as f
+from imm_tui.ingest import fields as f
+from imm_tui.ingest.ics.series_guard import series_problem, start_of
+from imm_tui.ingest.ics.text import prepare
 from imm_tui.ingest.items import CalendarError, RawItem, ReadResult
 from imm_tui.ingest.limits import DEFAULT_LIMITS, Limits
-from imm_tui.ingest.series_guard import series_problem, start_of
-from imm_tui.ingest.text import prepare
 
 
 class UnreadableFile(CalendarError):

@@ -4,7 +4,7 @@ Measured: icalendar parses a 4.5 MB Outlook export (2,500 items, long descriptio
 which makes 160 calendars take minutes. Most of that is parsing properties IMM never looks at. This
 scanner reads the one-off VEVENTs itself (a plain DTSTART/DTEND in UTC, a date, a floating time or an
 IANA zone) and hands everything else — every series with its exceptions, custom time zones, items
-without UID — to ics_library, stripped of the properties nobody reads. No recurrence or time-zone rule
+without UID — to library.py, stripped of the properties nobody reads. No recurrence or time-zone rule
 is evaluated here. tests/ingest/test_ics_fast_path.py compares both readers on every fixture.
 """
 
@@ -17,14 +17,14 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Component
 
-from imm_tui.ingest import ics_fields as f
-from imm_tui.ingest.ics_library import UnreadableFile, expand_lines, occurrence_identity
-from imm_tui.ingest.ics_series import expand_series, overlaps
-from imm_tui.ingest.ics_values import NeedsLibrary, duration, moment, name_value, params, zone_named
+from imm_tui.ingest import fields as f
+from imm_tui.ingest.ics.library import UnreadableFile, expand_lines, occurrence_identity
+from imm_tui.ingest.ics.series import expand_series, overlaps
+from imm_tui.ingest.ics.series_guard import series_problem, start_of
+from imm_tui.ingest.ics.text import prepare_text
+from imm_tui.ingest.ics.values import NeedsLibrary, duration, moment, name_value, params, zone_named
 from imm_tui.ingest.items import Attendee, RawItem, ReadResult
 from imm_tui.ingest.limits import DEFAULT_LIMITS, Limits
-from imm_tui.ingest.series_guard import series_problem, start_of
-from imm_tui.ingest.text import prepare_text
 
 # What the library needs to expand a series and give each occurrence its times; the rest of an item's
 # fields are read here once per VEVENT and joined back through the block tag.

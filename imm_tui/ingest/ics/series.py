@@ -20,13 +20,13 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rruleset, rrulestr
 
-from imm_tui.ingest.ics_library import occurrence_key
-from imm_tui.ingest.ics_values import NeedsLibrary, duration, moment, name_value, params
+from imm_tui.ingest.ics.library import occurrence_key
+from imm_tui.ingest.ics.values import NeedsLibrary, duration, moment, name_value, params
 from imm_tui.ingest.items import RawItem
 
 
 class SeriesPart(Protocol):
-    """One VEVENT of a series as the scanner read it (see ics_scan._Event / _Fields)."""
+    """One VEVENT of a series as the scanner read it (see scan._Event / _Fields)."""
 
     @property
     def skeleton(self) -> list[str]: ...

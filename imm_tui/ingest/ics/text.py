@@ -1,4 +1,4 @@
-"""Decoding calendar files and repairing what real exports get wrong, before any parser sees them.
+"""Unfolding .ics text and repairing what real exports get wrong, before any parser sees them.
 
 Repairs are textual and narrow, each for a known exporter habit: spaces in `BYDAY=MO, TU` (Exchange),
 unquoted Windows display names as TZID, custom VTIMEZONEs that share a name across files (icalendar
@@ -12,20 +12,8 @@ import re
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from imm_tui.ingest.timezones import resolve_zone
-
-
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (Outlook on Dutch Windows)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
+from imm_tui.ingest.decoding import decode
+from imm_tui.ingest.ics.timezones import resolve_zone
 
 _VTIMEZONE = re.compile(r"(?s)BEGIN:VTIMEZONE\n(.*?)END:VTIMEZONE")
 _TZID_LINE = re.compile(r"(?m)^TZID:(.*)$")
