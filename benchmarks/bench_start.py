@@ -22,7 +22,7 @@ import time
 CHILD = r"""
 import sys, time
 from imm_tui.cli import parse_args
-from imm_tui.cli_commands import _open_for_viewing
+from imm_tui.cli.app import _open_for_viewing
 from imm_tui.tui.app import ImmApp
 
 args = parse_args(["demo"] + sys.argv[1:])

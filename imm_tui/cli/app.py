@@ -80,7 +80,7 @@ def run_web(args: argparse.Namespace) -> int:
 
 def _set_up_demo_calendars(workspace: Workspace) -> None:
     """First run of the demo: write believable calendars for its people and import them."""
-    from imm_tui.demo_calendars import demo_calendars
+    from imm_tui.bundled.demo_calendars import demo_calendars
     from imm_tui.ingest.importer import ImportSpec, import_files
     from imm_tui.ingest.reclassify import mark_classified
     from imm_tui.ingest.store import Store

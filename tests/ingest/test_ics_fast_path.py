@@ -1,4 +1,4 @@
-"""The fast reader (ics_scan + ics_series) must agree with the library reader on every fixture.
+"""The fast reader (ingest/ics/scan.py + series.py) must agree with the library reader on every fixture.
 
 Compared as the importer uses them: occurrences whose local day falls in the plan year, one per
 (uid, occurrence), with every field the store or the rules look at.

@@ -7,7 +7,7 @@ itself builds on), keeping its conventions: occurrences keep their wall-clock ti
 an instance even when it was also moved, a missing DTEND means no length (a day for all-day items).
 Everything else — RDATE, EXRULE, X-WR-TIMEZONE calendars, custom zones, an exception that matches no
 instance, anything that does not parse — returns None and goes to recurring-ical-events.
-tests/ingest/test_ics_series.py compares both on random series.
+tests/ingest/test_ics_fast_path.py compares both on random series.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Where the shipped demo workspace and presets are, and the user's own copy of the demo."""
+"""What ships with IMM: where the demo workspace and the presets are, the user's own copy of the demo, and
+(`demo_calendars`) the generator of the demo's believable calendars."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ PRESETS = ("generic", "staffing")
 
 def configs_root() -> Path:
     """`imm_tui/configs` in an installed wheel, else the repository's `configs/` (editable install)."""
-    inside = Path(__file__).resolve().parent / "configs"
-    return inside if inside.is_dir() else Path(__file__).resolve().parent.parent / "configs"
+    package = Path(__file__).resolve().parent.parent
+    inside = package / "configs"
+    return inside if inside.is_dir() else package.parent / "configs"
 
 
 def preset_folder(name: str) -> Path:
