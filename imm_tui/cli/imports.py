@@ -10,6 +10,7 @@ from imm_tui.cli.common import EXIT_INPUT, EXIT_OK, UsageError, open_workspace, 
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from imm_tui.ingest.activity import today
     from imm_tui.ingest.importer import FileOutcome, ImportSpec, import_files
     from imm_tui.ingest.limits import Limits
     from imm_tui.ingest.reclassify import ensure_classified, mark_classified
@@ -39,7 +40,7 @@ def run_import(args: argparse.Namespace) -> int:
         report = import_files(paths, store, spec, progress, workers=args.workers)
         mark_classified(store, workspace)
         retention = workspace.classification.privacy.retention_months if workspace.classification else None
-        dropped = apply_retention(store, retention)
+        dropped = apply_retention(store, retention, today())
     if interactive and report.files:
         print(file=sys.stderr)
     for outcome in report.files:

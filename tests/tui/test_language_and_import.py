@@ -142,3 +142,24 @@ def test_portfolios_minimums_and_channel_mixes_are_edited_in_place(workspace: Pa
         session.set_value("people", jdv, "fop", "gardener")
     session.set_value("segments", 0, "channels", "visit=0.6, call=0.4")
     assert session.plan.segments[0].channels == {"visit": 0.6, "call": 0.4}
+
+
+async def test_an_import_in_the_app_applies_retention_as_imm_import_does(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = workspace / "imports" / "jdv"
+    folder.mkdir(parents=True)
+    shutil.copy(DATA / "ics" / "outlook_windows_tz.ics", folder)  # items in March 2027
+    rules = workspace / "classify.toml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace("count_only = false", "count_only = false\nretention_months = 2"),
+                     encoding="utf-8")
+    monkeypatch.setenv("IMM_TODAY", "2027-06-15")  # keeps 2027-04-15 and later: nothing of March
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(folder)
+        await pilot.press("i")
+        await finish(app)
+    from imm_tui.ingest.store import Store
+
+    with Store.open(workspace / "imm.sqlite") as store:
+        assert store.summary()["items"] == 0

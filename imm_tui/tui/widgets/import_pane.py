@@ -94,9 +94,10 @@ class ImportPane(Pane):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="import")
     def run_import(self, path: Path) -> None:
+        from imm_tui.ingest.activity import today
         from imm_tui.ingest.importer import FileOutcome, ImportSpec, import_files
         from imm_tui.ingest.reclassify import ensure_classified, mark_classified
-        from imm_tui.ingest.store import Store
+        from imm_tui.ingest.store import Store, apply_retention
 
         session = _session(self)
         workspace = session.workspace
@@ -111,6 +112,8 @@ class ImportPane(Pane):
             ensure_classified(store, workspace)
             report = import_files([path], store, spec, progress, workers=1)
             mark_classified(store, workspace)
+            privacy = workspace.classification.privacy if workspace.classification else None
+            apply_retention(store, privacy.retention_months if privacy else None, today())  # as `imm import` does
         counts = report.counts
         summary = ", ".join(f"{a} {n}" for a, n in counts.activities.items()) or t(self, "nothing counted")
         said = t(self, "counted: {summary}; unclassified {count}", summary=summary, count=counts.unclassified)
