@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -24,6 +25,8 @@ def test_the_server_listens_on_this_computer_only(tmp_path: Path) -> None:
     server = web_server(tmp_path, port=8123, language="nl")
     assert server.host == HOST == "127.0.0.1"
     assert server.public_url == "http://127.0.0.1:8123"
+    assert server.owner_url.startswith("http://127.0.0.1:8123/?token=") and len(server.token) >= 40
+    assert web_server(tmp_path, port=8123).token != server.token  # a new key every launch
     assert server.templates_path == TEMPLATES
     assert server.title == "IMM — Interactie Management Monitor"
 
@@ -48,23 +51,30 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-async def screen_text(url: str, wanted: str, seconds: float = 30) -> str:
-    """Open the app's websocket as the browser page does and read the screen until `wanted` shows."""
+async def screen_text(owner_url: str, wanted: str, seconds: float = 30) -> tuple[str, str]:
+    """Open the page with the printed address, then the app's websocket as the page does, and read the screen
+    until `wanted` shows. Returns the page and the screen's text."""
     seen = ""
-    async with aiohttp.ClientSession() as session, session.ws_connect(url) as websocket:
-        await websocket.send_json(["resize", {"width": 120, "height": 36}])
-        deadline = time.monotonic() + seconds
-        while wanted not in seen and time.monotonic() < deadline:
-            try:
-                message = await asyncio.wait_for(websocket.receive(), timeout=deadline - time.monotonic())
-            except TimeoutError:
-                break
-            if message.type != aiohttp.WSMsgType.BINARY:
-                if message.type in (aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
+    origin = owner_url.split("/?", 1)[0]
+    async with aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+        async with session.get(owner_url) as response:  # the token becomes a cookie, then the page
+            page = await response.text()
+        found = re.search(r'data-session-websocket-url="([^"]+)"', page)
+        assert found is not None, page
+        async with session.ws_connect(found.group(1) + "?width=120&height=36", headers={"Origin": origin}) as websocket:
+            await websocket.send_json(["resize", {"width": 120, "height": 36}])
+            deadline = time.monotonic() + seconds
+            while wanted not in seen and time.monotonic() < deadline:
+                try:
+                    message = await asyncio.wait_for(websocket.receive(), timeout=deadline - time.monotonic())
+                except TimeoutError:
                     break
-                continue
-            seen += re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", message.data.decode("utf-8", "replace"))
-    return seen
+                if message.type != aiohttp.WSMsgType.BINARY:
+                    if message.type in (aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
+                        break
+                    continue
+                seen += re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", message.data.decode("utf-8", "replace"))
+    return page, seen
 
 
 @pytest.mark.slow
@@ -76,22 +86,25 @@ def test_imm_web_serves_the_app_in_dutch(tmp_path: Path) -> None:
     server = subprocess.Popen([str(imm), "web", "-w", str(root), "--port", str(port), "--lang", "nl"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, "IMM_HOME": str(tmp_path / "home")})
     try:
-        page = ""
+        assert server.stderr is not None
+        printed = server.stderr.readline().decode("utf-8")
+        owner = re.search(r"(http://127\.0\.0\.1:\d+/\?token=[\w-]+)", printed)
+        assert owner is not None, printed
         for _ in range(100):
             try:
-                with urllib.request.urlopen(f"http://{HOST}:{port}/", timeout=2) as response:  # noqa: S310 - our own local server
-                    page = response.read().decode("utf-8")
-                break
+                with urllib.request.urlopen(f"http://{HOST}:{port}/static/js/textual.js", timeout=2):  # noqa: S310 - our own local server
+                    break
             except OSError:
                 time.sleep(0.1)
+        with pytest.raises(urllib.error.HTTPError) as refused:  # without the printed address: nothing
+            urllib.request.urlopen(f"http://{HOST}:{port}/", timeout=2)  # noqa: S310
+        assert refused.value.code == 403
+        page, shown = asyncio.run(screen_text(owner.group(1), "Behoefte"))
         assert '<html lang="nl">' in page and "googleapis" not in page
         font = re.search(r'url\("([^"]+RobotoMono-VariableFont_wght.ttf)"\)', page)
         assert font is not None
         with urllib.request.urlopen(font.group(1), timeout=5) as response:  # noqa: S310
             assert response.status == 200
-        websocket = re.search(r'data-session-websocket-url="([^"]+)"', page)
-        assert websocket is not None and websocket.group(1).startswith(f"ws://{HOST}:{port}/")
-        shown = asyncio.run(screen_text(websocket.group(1) + "?width=120&height=36", "Behoefte"))
         assert "Behoefte" in shown and "Inzichten" in shown
     finally:
         server.terminate()

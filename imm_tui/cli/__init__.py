@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     web = commands.add_parser("web", parents=[app], help="serve the app in a browser, on this computer only (127.0.0.1)")
     web.add_argument("-w", "--workspace", type=Path, help="workspace folder (default: the demo)")
     web.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    web.add_argument("--max-sessions", type=int, default=4, metavar="N", help="browser tabs with the app open at once (default 4)")
 
     init = commands.add_parser("init", help="create a new workspace from a preset")
     init.add_argument("directory", type=Path)

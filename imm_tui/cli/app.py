@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from imm_tui.bundled import demo_workspace
-from imm_tui.cli.common import EXIT_OK, open_workspace, resolve_workspace
+from imm_tui.cli.common import EXIT_OK, UsageError, open_workspace, resolve_workspace
 
 if TYPE_CHECKING:
     from imm_tui.model.workspace import Workspace
@@ -72,8 +72,14 @@ def run_web(args: argparse.Namespace) -> int:
     root, workspace = _open_for_viewing(args)
     from imm_tui.tui.web import web_server
 
-    server = web_server(root.resolve(), port=args.port, language=args.lang, plan_language=workspace.plan_document.plan.plan.language)
-    print(f"IMM in your browser: {server.public_url}  (this computer only; Ctrl+C stops it)", file=sys.stderr)
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port: expected 1 to 65535, got {args.port}")
+    if args.max_sessions < 1:
+        raise UsageError(f"--max-sessions: expected 1 or more, got {args.max_sessions}")
+    server = web_server(root.resolve(), port=args.port, language=args.lang, plan_language=workspace.plan_document.plan.plan.language,
+                        max_sessions=args.max_sessions)
+    print(f"IMM in your browser: {server.owner_url}\n(this computer only, for whoever has this address: it holds this launch's key;"
+          " Ctrl+C stops it)", file=sys.stderr)
     server.serve()
     return EXIT_OK
 
