@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 HOME_ENV = "IMM_HOME"
@@ -38,12 +37,16 @@ def imm_home() -> Path:
 
 def demo_workspace() -> Path:
     """A writable copy of the demo (imports and edits must never touch the installed package)."""
+    from imm_tui.model.atomic import private_folder, write_atomic
+
     target = imm_home() / "demo"
     if not (target / "plan.toml").exists():
-        target.mkdir(parents=True, exist_ok=True)
-        for item in bundled_demo().iterdir():
+        source = bundled_demo()
+        for item in sorted(source.rglob("*")):
+            copy = target / item.relative_to(source)
             if item.is_dir():
-                shutil.copytree(item, target / item.name, dirs_exist_ok=True)
+                private_folder(copy)
             elif item.suffix != ".sqlite":
-                shutil.copy2(item, target / item.name)
+                private_folder(copy.parent)
+                write_atomic(copy, item.read_bytes(), backup=False)  # owner-only, unlike the package's files
     return target

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from imm_tui.engine.requirement import derive
 from imm_tui.model.accounts import Account
+from imm_tui.model.atomic import private_folder, write_atomic
 from imm_tui.model.plan import Plan
 
 # Pace of each person's visits against the plan, and how many visits they need per order (org ≈ 1.0).
@@ -80,7 +81,7 @@ def demo_calendars(plan: Plan, accounts: Sequence[Account], folder: Path, *, unt
             if rng.random() < 0.3:
                 events.append(_private(rng, monday, len(events)))
         target = folder / person.id / "agenda.ics"
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(target.parent)
         lines = [
             "BEGIN:VCALENDAR",
             "PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN",
@@ -91,7 +92,7 @@ def demo_calendars(plan: Plan, accounts: Sequence[Account], folder: Path, *, unt
         for event in events:
             lines += event
         lines.append("END:VCALENDAR")
-        target.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8", newline="")
+        write_atomic(target, ("\r\n".join(lines) + "\r\n").encode("utf-8"), backup=False)
         written.append(target)
     return written
 

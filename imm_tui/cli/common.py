@@ -60,11 +60,10 @@ def print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
 def log_traceback() -> Path | None:
     try:
         from imm_tui.bundled import imm_home
+        from imm_tui.model.atomic import append_private
 
         log = imm_home() / "imm.log"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with log.open("a", encoding="utf-8") as handle:
-            handle.write(traceback.format_exc())
+        append_private(log, traceback.format_exc())
         return log
     except OSError:
         return None

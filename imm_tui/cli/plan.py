@@ -8,7 +8,7 @@ from pathlib import Path
 
 from imm_tui.bundled import preset_folder
 from imm_tui.cli.common import EXIT_OK, UsageError, filtered, open_workspace, resolve_workspace
-from imm_tui.model.atomic import write_atomic
+from imm_tui.model.atomic import private_folder, write_atomic
 from imm_tui.model.workspace import Paths
 
 WORKSPACE_FILES = ("plan.toml", "classify.toml", "accounts.csv")
@@ -20,12 +20,12 @@ def run_init(args: argparse.Namespace) -> int:
     if existing and not args.force:
         raise UsageError(f"{target} already has {', '.join(existing)}; nothing was changed (use --force to overwrite)")
     source = preset_folder(args.preset)
-    target.mkdir(parents=True, exist_ok=True)
+    private_folder(target)
     for name in WORKSPACE_FILES:
         if (source / name).exists():
             write_atomic(target / name, (source / name).read_bytes())
-    (target / "imports").mkdir(exist_ok=True)
-    (target / "exports").mkdir(exist_ok=True)
+    private_folder(target / "imports")
+    private_folder(target / "exports")
     print(f"created workspace {target} from the {args.preset} preset; edit {target / 'plan.toml'}, then run `imm check -w {target}`")
     return EXIT_OK
 
@@ -62,7 +62,7 @@ def run_plan(args: argparse.Namespace) -> int:
         keys = ["person", "team", "period"] if args.level == "person" else ["group", "period"]
         text = pivot_text(frame, keys, "activity", "required")
     if args.output:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(args.output.parent)
         write_atomic(args.output, text.encode("utf-8"), backup=False)
         print(f"wrote {len(frame)} rows to {args.output}", file=sys.stderr)
     else:

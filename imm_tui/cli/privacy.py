@@ -59,6 +59,12 @@ def run_forget(args: argparse.Namespace) -> int:
     if not workspace.paths.store.exists():
         raise UsageError("nothing is stored yet")
     with Store.open(workspace.paths.store) as store:
+        stored = {str(row[0]) for row in store.connection.execute("SELECT person FROM items UNION SELECT person FROM files")}
+        if args.person not in stored:
+            planned = {p.id for p in workspace.plan_document.plan.people}
+            known = ", ".join(sorted(stored)[:12]) or "nobody"
+            said = "has nothing stored" if args.person in planned else "is not a person id in plan.toml or the store"
+            raise UsageError(f"{args.person!r} {said}; nothing was removed (data stored for: {known})")
         removed = store.forget_person(args.person)
     print(f"removed {removed} appointments of {args.person} from {workspace.paths.store}")
     print(f"their calendar files in {workspace.paths.imports} are yours to delete; IMM does not touch them")

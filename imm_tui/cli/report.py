@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from imm_tui.cli.common import EXIT_OK, UsageError, filtered, open_workspace, resolve_workspace
-from imm_tui.model.atomic import write_atomic
+from imm_tui.model.atomic import private_folder, write_atomic
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -79,7 +79,7 @@ def _as_of(given: str | None, last: date | None, year: int) -> date:
 
 def _emit(text: str | bytes, output: Path | None, rows: int | None = None) -> None:
     if output:
-        output.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(output.parent)
         write_atomic(output, text if isinstance(text, bytes) else text.encode("utf-8"), backup=False)
         print(f"wrote {output}" + (f" ({rows} rows)" if rows is not None else ""), file=sys.stderr)
     elif isinstance(text, bytes):
@@ -175,6 +175,6 @@ def run_reviews(args: argparse.Namespace) -> int:
     if not plan.reviews.dates:
         raise UsageError("the plan has no [reviews] dates to export")
     output = args.output or workspace.paths.reviews
-    output.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(output.parent)
     _emit(reviews_ics(plan, organizer=args.organizer or DEFAULT_ORGANIZER), output)
     return EXIT_OK

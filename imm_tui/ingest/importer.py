@@ -23,7 +23,7 @@ from imm_tui.ingest.classify import Classifier
 from imm_tui.ingest.items import CalendarError
 from imm_tui.ingest.limits import DEFAULT_LIMITS, Limits
 from imm_tui.ingest.people import person_from_content, person_from_path
-from imm_tui.ingest.rows import Counts, build_rows
+from imm_tui.ingest.rows import Counts, build_rows, opaque, without_calendar_text
 from imm_tui.ingest.store import Store
 from imm_tui.model.accounts import Account
 from imm_tui.model.classify import Classification
@@ -194,6 +194,7 @@ def import_files(
 ) -> ImportReport:
     """Import `paths` into `store`; returns one outcome per file."""
     report = ImportReport()
+    count_only = spec.classification.privacy.count_only
     files = discover(paths)
     pending: list[tuple[Path, str | None]] = []
     done = 0
@@ -204,9 +205,10 @@ def import_files(
         if outcome.status == "imported" and outcome.person:
             try:
                 store.replace_file(
-                    path=outcome.path, person=outcome.person, calendar=outcome.calendar, sha256=outcome.sha256, size=outcome.size,
-                    mtime_ns=outcome.mtime_ns, imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
-                    rows=outcome.rows, warnings="\n".join(outcome.warnings),
+                    path=outcome.path, person=outcome.person, calendar=opaque(outcome.calendar) if count_only else outcome.calendar,
+                    sha256=outcome.sha256, size=outcome.size, mtime_ns=outcome.mtime_ns,
+                    imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                    rows=outcome.rows, warnings="\n".join(without_calendar_text(w) if count_only else w for w in outcome.warnings),
                 )
                 report.counts.merge(outcome.counts)
             except Exception as error:  # noqa: BLE001 - reported per file; the transaction was rolled back

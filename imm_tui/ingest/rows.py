@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
@@ -120,7 +122,8 @@ def build_rows(
             verdict = verdicts[contact] = classifier.classify(contact)
         counts.add(verdict)
         rows.append((
-            person, item.uid, item.occurrence, 0, _utc_text(start_utc), day.isoformat(), iso.year, iso.week,
+            person, opaque(item.uid) if count_only else item.uid,
+            item.occurrence, 0, _utc_text(start_utc), day.isoformat(), iso.year, iso.week,
             contact.minutes, int(item.all_day), contact.subject, contact.location, "\n".join(item.categories),
             None if count_only else domains_text, int(verdict.external), int(item.online), int(private),
             int(item.cancelled), int(declined), int(item.free), verdict.activity, verdict.rule, int(verdict.commitment),
@@ -143,3 +146,24 @@ def _people(item: RawItem, owner: str) -> tuple[bool, tuple[str, ...], str]:
 def _utc_text(moment: datetime) -> str:
     """`2027-03-01T08:00:00Z` (isoformat is several times faster than strftime)."""
     return moment.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
+
+
+def opaque(text: str) -> str:
+    """A calendar's own identifier (UID, calendar name) as a stable digest: count-only mode keeps no calendar
+    text, yet a re-import must still recognise the same item or calendar."""
+    return "h:" + hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:32] if text else ""
+
+
+_SAFE_DETAILS = ("read as ", "more than ", "its rule cannot be read", "no readable start", "never occurs", "expanding it would take")
+
+
+def without_calendar_text(warning: str) -> str:
+    """A file warning with the calendar's own text taken out (count-only mode): quoted names (UIDs, time-zone
+    names) become '…', parentheses (which quote rules and values) go, and a detail that comes from a library's
+    error message is dropped."""
+    text = re.sub(r"'[^'\n]*'", "'…'", warning)
+    text = re.sub(r"\s*\([^()\n]*\)", "", text)
+    head, sep, detail = text.partition(": ")
+    if sep and not detail.startswith(_SAFE_DETAILS):
+        return f"{head} (details not kept: count-only mode)"
+    return text

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from imm_tui.model.atomic import private_file, tighten
+
 SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 10_000
 
@@ -143,8 +145,13 @@ class Store:
     @classmethod
     def open(cls, path: Path) -> Store:
         try:
+            private_file(path)  # before SQLite creates it with the default mode; its -wal and -shm take this mode
+            for companion in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                if companion.exists():
+                    tighten(companion)
             connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            connection.execute("PRAGMA secure_delete = ON")  # deleted rows are overwritten, however SQLite was built
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute("PRAGMA foreign_keys = ON")
@@ -185,7 +192,7 @@ class Store:
 
     def backup(self, target: Path) -> None:
         """A consistent copy of the store (SQLite's online backup), e.g. before an upgrade."""
-        copy = sqlite3.connect(target)
+        copy = sqlite3.connect(private_file(target))
         try:
             self.connection.backup(copy)
         finally:

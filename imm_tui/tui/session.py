@@ -167,7 +167,7 @@ def export_review(session: Session, kind: str, *, anonymize: bool = False) -> Pa
     """Write the review as of the session's day to `exports/` (Excel or Markdown, names replaced on
     request) and return where. The plan's unsaved edits are included: it is what the screen shows."""
     from imm_tui.engine.compare import REPORT_COLUMNS, report
-    from imm_tui.model.atomic import write_atomic
+    from imm_tui.model.atomic import private_folder, write_atomic
     from imm_tui.report.anonymize import Pseudonyms
 
     review = review_of(session)
@@ -177,7 +177,7 @@ def export_review(session: Session, kind: str, *, anonymize: bool = False) -> Pa
         pseudonyms = Pseudonyms.for_plan(plan, [a.name for a in session.workspace.accounts])
     name = f"review-{session.comparison.as_of.isoformat()}{'-anonymous' if anonymize else ''}.{kind}"
     path = session.workspace.paths.exports / name
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     if kind == "xlsx":
         from imm_tui.report.excel import review_workbook
 
@@ -194,12 +194,12 @@ def export_review(session: Session, kind: str, *, anonymize: bool = False) -> Pa
 
 def export_reviews_calendar(session: Session) -> Path:
     """The plan's review dates as calendar invitations (`exports/reviews.ics`)."""
-    from imm_tui.model.atomic import write_atomic
+    from imm_tui.model.atomic import private_folder, write_atomic
     from imm_tui.report.reviews import reviews_ics
 
     if not session.plan.reviews.dates:
         raise EditRefused(session.labels("the plan has no review dates: add them under Settings (reviews.dates)"))
     path = session.workspace.paths.reviews
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
     write_atomic(path, reviews_ics(session.plan), backup=False)
     return path
