@@ -10,8 +10,11 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+import regex
+
 from imm_tui.model.accounts import Account
 from imm_tui.model.classify import Classification, Rule
+from imm_tui.model.patterns import MATCH_SECONDS, compile_pattern, search
 
 
 class Contact(NamedTuple):
@@ -55,6 +58,13 @@ class Classifier:
         names = sorted((a.name for a in accounts if a.name), key=len, reverse=True)
         self.by_name = {a.name.lower(): a for a in accounts}
         self.name_pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.I) if names else None
+
+    @property
+    def problems(self) -> list[str]:
+        """The rules switched off because one search ran out of time (said per file and per re-classification)."""
+        return [f"rule {index + 1} ([[rules]] number {index + 1} in classify.toml): one search took over "
+                f"{1000 * MATCH_SECONDS:.0f} ms, so the rule matched nothing more here; simplify its pattern"
+                for index, _, compiled in self.rules if compiled.timed_out]
 
     def external(self, domains: Sequence[str]) -> bool:
         key = tuple(domains)
@@ -119,8 +129,9 @@ class _Compiled:
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
         self.categories = {c.lower() for c in rule.categories} if rule.categories else None
-        self.subject = re.compile(rule.subject) if rule.subject is not None else None
-        self.location = re.compile(rule.location) if rule.location is not None else None
+        self.subject = compile_pattern(rule.subject) if rule.subject is not None else None
+        self.location = compile_pattern(rule.location) if rule.location is not None else None
+        self.timed_out = False  # a search that ran out of time switches the rule off for the rest of this run
 
     def matches(self, contact: Contact, external: bool, status: str | None) -> bool:
         rule = self.rule
@@ -128,9 +139,9 @@ class _Compiled:
             return False  # private items count by categories only
         if self.categories is not None and not any(c.lower() in self.categories for c in contact.categories):
             return False
-        if self.subject is not None and not (contact.subject and self.subject.search(contact.subject)):
+        if self.subject is not None and not (contact.subject and self._found(self.subject, contact.subject)):
             return False
-        if self.location is not None and not (contact.location and self.location.search(contact.location)):
+        if self.location is not None and not (contact.location and self._found(self.location, contact.location)):
             return False
         if rule.online is not None and contact.online != rule.online:
             return False
@@ -143,3 +154,11 @@ class _Compiled:
         if rule.max_minutes is not None and contact.minutes > rule.max_minutes:
             return False
         return rule.account_status is None or status == rule.account_status
+
+    def _found(self, pattern: regex.Pattern[str], text: str) -> bool:
+        if self.timed_out:
+            return False
+        found = search(pattern, text)
+        if found is None:
+            self.timed_out = True
+        return bool(found)

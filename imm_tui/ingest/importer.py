@@ -163,10 +163,12 @@ def _read(path: Path, data: bytes, spec: ImportSpec, outcome: FileOutcome) -> Fi
     counts = Counts()
     for reason, count in result.skipped.items():
         counts.skip(reason, count)
+    classifier = Classifier(spec.classification, spec.accounts)
     outcome.rows = build_rows(
         result.items, person=person, owner_email=email, year=spec.year, zone=zone,
-        classifier=Classifier(spec.classification, spec.accounts), count_only=spec.classification.privacy.count_only, counts=counts,
+        classifier=classifier, count_only=spec.classification.privacy.count_only, counts=counts,
     )
+    outcome.warnings.extend(classifier.problems)
     outcome.person, outcome.counts, outcome.status = person, counts, "imported"
     outcome.calendar = result.owner_hint.strip().lower()
     return outcome

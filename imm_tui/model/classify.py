@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from imm_tui.model.patterns import compile_pattern
 from imm_tui.model.problems import InputError, Problem, format_path
 from imm_tui.model.toml_lines import TomlLines
 from imm_tui.model.validation import parse_toml, read_text, validate
@@ -43,10 +43,7 @@ class Skip(_Strict):
 
 def _compile(pattern: str | None) -> str | None:
     if pattern is not None:
-        try:
-            re.compile(pattern)
-        except re.error as error:
-            raise ValueError(f"not a valid regular expression: {error}") from None
+        compile_pattern(pattern)  # refuses invalid patterns and ones that backtrack catastrophically
     return pattern
 
 
@@ -56,9 +53,9 @@ class Rule(_Strict):
     categories: list[str] | None = None
     """Any of these Outlook categories (case-insensitive)."""
     subject: str | None = None
-    """Python regular expression searched in the subject."""
+    """Python regular expression searched in the subject (each search at most 50 ms; slow patterns are refused)."""
     location: str | None = None
-    """Python regular expression searched in the location."""
+    """Python regular expression searched in the location (each search at most 50 ms; slow patterns are refused)."""
     online: bool | None = None
     """Teams/Zoom/Meet/Webex link in location or description."""
     external: bool | None = None

@@ -1,0 +1,49 @@
+"""The regular expressions users write in classify.toml (`subject`, `location`), made safe to run.
+
+A pattern such as `(\\w+\\s?)+:` or `^(a|aa)+$` can backtrack for minutes on one ordinary 50-character
+subject. So patterns are compiled with the `regex` package (the syntax of Python's `re`), which avoids most
+such backtracking by itself and gives every search a time limit; and a pattern that is still slow on a set
+of ordinary-looking probe subjects is refused when the file is read, with the rule's line.
+"""
+
+from __future__ import annotations
+
+import regex
+
+MATCH_SECONDS = 0.05
+"""At most this long for one search in one subject; longer means the pattern backtracks catastrophically."""
+
+# Subjects of about 50 characters built from one repeated piece and an ending that makes a match fail late:
+# the shapes on which nested repetition explodes.
+_PIECES = ("a", "aa", "a ", "ab", "word ", "Word", "1", "12 ", " ", ".", "-", "x.", "a1 ", "é")
+_ENDINGS = ("", "!", "b", ":", "\n", " x")
+PROBES = tuple(piece * (48 // len(piece)) + ending for piece in _PIECES for ending in _ENDINGS)
+
+
+class SlowPattern(ValueError):
+    """A pattern that takes too long on ordinary text."""
+
+
+def compile_pattern(pattern: str) -> regex.Pattern[str]:
+    """Compile a user's pattern (re syntax), refusing invalid ones and ones that backtrack catastrophically."""
+    try:
+        compiled = regex.compile(pattern, regex.VERSION0)
+    except (regex.error, OverflowError, RecursionError) as error:
+        raise ValueError(f"not a valid regular expression: {error}") from None
+    for probe in PROBES:
+        try:
+            compiled.search(probe, timeout=MATCH_SECONDS)
+        except TimeoutError:
+            raise SlowPattern(
+                f"this pattern takes over {1000 * MATCH_SECONDS:.0f} ms on the subject {probe[:24]!r}…: it repeats a repetition "
+                "(like (a+)+ or (\\w+\\s?)+), which can take minutes; write it without the outer repetition"
+            ) from None
+    return compiled
+
+
+def search(compiled: regex.Pattern[str], text: str) -> bool | None:
+    """Whether the pattern is found in `text`; None when the search ran out of time (see MATCH_SECONDS)."""
+    try:
+        return compiled.search(text, timeout=MATCH_SECONDS) is not None
+    except TimeoutError:
+        return None
