@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from imm_tui.cli import main
 from imm_tui.ingest.classify import Classifier, Contact
+from imm_tui.ingest.items import ReadResult
+from imm_tui.ingest.readers import read_calendar
 from imm_tui.model.classify import Classification, Rule
 from imm_tui.model.patterns import PROBES, compile_pattern
 from tests.ingest.conftest import workspace  # noqa: F401 - the fixture
@@ -55,3 +58,54 @@ def test_a_search_that_runs_out_of_time_switches_its_rule_off_and_says_so() -> N
     assert time.perf_counter() - started < 2  # one timed-out search, then the rule is off
     assert {v.activity for v in verdicts} == {"visit"}
     assert classifier.problems and "rule 1 " in classifier.problems[0] and "50 ms" in classifier.problems[0]
+
+
+def calendar(*events: str) -> bytes:
+    body = "".join(f"BEGIN:VEVENT\r\n{e}END:VEVENT\r\n" for e in events)
+    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{body}END:VCALENDAR\r\n".encode()
+
+
+ONE_OFF = "UID:one-off\r\nDTSTART:20270105T090000Z\r\nDTEND:20270105T100000Z\r\nSUMMARY:Visit\r\n"
+
+
+def series(uid: str, start: str, rule: str) -> str:
+    return f"UID:{uid}\r\nDTSTART:{start}\r\nDURATION:PT1M\r\nSUMMARY:x\r\nRRULE:{rule}\r\n"
+
+
+def read(data: bytes, seconds: float) -> ReadResult:
+    started = time.perf_counter()
+    result = read_calendar(Path("hostile.ics"), data, ZoneInfo("Europe/Amsterdam"), 2027)
+    assert time.perf_counter() - started < seconds
+    assert "one-off" in {i.uid for i in result.items}  # the rest of the file imports
+    return result
+
+
+@pytest.mark.parametrize(("rule", "start", "reason", "said"), [
+    ("FREQ=SECONDLY", "19000101T000000Z", "too many occurrences", "more than 5,000 occurrences"),
+    ("FREQ=SECONDLY;BYMONTH=3", "19000101T000000Z", "runaway series", "steps"),
+    ("FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=30", "19000101T000000Z", "broken series", "never occurs"),
+    ("FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=30", "20270101T000000Z", "broken series", "never occurs"),
+    ("FREQ=DAILY;BYMONTH=4;BYMONTHDAY=31", "20260101T090000Z", "broken series", "never occurs"),
+    ("FREQ=HOURLY;BYYEARDAY=400", "20260101T090000Z", "broken series", "never occurs"),
+])
+def test_a_runaway_or_impossible_rule_is_skipped_in_seconds(rule: str, start: str, reason: str, said: str) -> None:
+    result = read(calendar(series("bad", start, rule), ONE_OFF), 3)
+    assert [i.uid for i in result.items] == ["one-off"]
+    assert result.skipped == {reason: 1}
+    assert len(result.warnings) == 1 and said in result.warnings[0]
+
+
+def test_rdate_lists_count_against_the_occurrence_limit() -> None:
+    lines = "".join("RDATE:" + ",".join(f"2027{m:02}{d:02}T{h:02}0000Z" for d in range(1, 29) for h in range(8, 18)) + "\r\n"
+                    for m in range(1, 13))  # 3,360 dates
+    hostile = "UID:rdates\r\nDTSTART:20270101T090000Z\r\nDURATION:PT1M\r\n" + lines * 150  # 504,000 dates
+    result = read(calendar(hostile, ONE_OFF), 10)
+    assert result.skipped == {"too many occurrences": 1} and "RDATE" in result.warnings[0]
+
+
+def test_many_long_series_share_one_budget_per_file() -> None:
+    many = [series(f"s{i}", "18000101T090000Z", "FREQ=DAILY;BYHOUR=9") for i in range(400)]  # 83,000 periods each
+    result = read(calendar(*many, ONE_OFF), 15)
+    admitted = {i.uid for i in result.items} - {"one-off"}
+    assert 0 < len(admitted) < 50 and result.skipped.get("runaway series", 0) == 400 - len(admitted)
+    assert any("share of time" in w for w in result.warnings)

@@ -17,7 +17,7 @@ import x_wr_timezone
 from icalendar import Calendar, Component
 
 from imm_tui.ingest import fields as f
-from imm_tui.ingest.ics.series_guard import series_problem, start_of
+from imm_tui.ingest.ics.series_guard import StepBudget, rdate_problem, series_problem, start_of
 from imm_tui.ingest.ics.text import prepare
 from imm_tui.ingest.items import CalendarError, RawItem, ReadResult
 from imm_tui.ingest.limits import DEFAULT_LIMITS, Limits
@@ -83,7 +83,17 @@ def expand_lines(
 def _guarded(calendar: Calendar, events: list[Component], window: tuple[date, date], result: ReadResult, limit: int) -> Calendar:
     """The calendar without the series that must not be expanded (see series_guard), each reported."""
     bad: set[str] = set()
+    budget = StepBudget()
     for event in events:
+        if "RDATE" in event:
+            lists = event["RDATE"] if isinstance(event["RDATE"], list) else [event["RDATE"]]
+            problem = rdate_problem([",".join("x" * len(getattr(v, "dts", [v]))) for v in lists], limit)
+            if problem:
+                uid = str(event.get("UID", ""))
+                result.warnings.append(f"series '{_short(uid)}' skipped: {problem[1]}")
+                result.skip(problem[0])
+                bad.add(uid)
+                continue
         if "RRULE" not in event:
             continue
         rules = event["RRULE"] if isinstance(event["RRULE"], list) else [event["RRULE"]]
@@ -94,7 +104,7 @@ def _guarded(calendar: Calendar, events: list[Component], window: tuple[date, da
             value = rule.to_ical() if hasattr(rule, "to_ical") else str(rule)
             raw = value.decode() if isinstance(value, bytes) else str(value)
             problem = series_problem(
-                raw.replace("\\;", ";").replace("\\,", ","), start_of(text), window, limit
+                raw.replace("\\;", ";").replace("\\,", ","), start_of(text), window, limit, budget
             )  # broken rules come back escaped
             if problem:
                 uid = str(event.get("UID", ""))

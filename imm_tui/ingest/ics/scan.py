@@ -20,7 +20,7 @@ from icalendar import Component
 from imm_tui.ingest import fields as f
 from imm_tui.ingest.ics.library import UnreadableFile, expand_lines, occurrence_identity
 from imm_tui.ingest.ics.series import expand_series, overlaps
-from imm_tui.ingest.ics.series_guard import series_problem, start_of
+from imm_tui.ingest.ics.series_guard import StepBudget, rdate_problem, series_problem, start_of
 from imm_tui.ingest.ics.text import prepare_text
 from imm_tui.ingest.ics.values import NeedsLibrary, duration, moment, name_value, params, zone_named
 from imm_tui.ingest.items import Attendee, RawItem, ReadResult
@@ -92,8 +92,9 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits
             result.skip("no readable start")
         elif overlaps(item, window, zone):
             result.items.append(item)
+    budget = StepBudget()
     for uid, parts in series.items():
-        problem = _series_problem(parts, window, limits.max_occurrences)
+        problem = _series_problem(parts, window, limits.max_occurrences, budget)
         if problem:
             result.warnings.append(f"series '{uid if len(uid) <= 40 else uid[:37] + '…'}' skipped: {problem[1]}")
             result.skip(problem[0])
@@ -275,15 +276,22 @@ class _Fields:
         )
 
 
-def _series_problem(parts: list[tuple[_Event, _Fields]], window: tuple[date, date], limit: int) -> tuple[str, str] | None:
+def _series_problem(parts: list[tuple[_Event, _Fields]], window: tuple[date, date], limit: int,
+                    budget: StepBudget) -> tuple[str, str] | None:
     for event, _ in parts:
+        rdates: list[str] = []
         for line in event.skeleton:
             name, _, value = name_value(line)
             if name == "RRULE":
                 start = next((name_value(x)[2] for x in event.skeleton if name_value(x)[0] == "DTSTART"), "")
-                problem = series_problem(value, start_of(start), window, limit)
+                problem = series_problem(value, start_of(start), window, limit, budget)
                 if problem:
                     return problem
+            elif name == "RDATE":
+                rdates.append(value)
+        problem = rdate_problem(rdates, limit)
+        if problem:
+            return problem
     return None
 
 
