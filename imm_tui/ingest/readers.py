@@ -17,6 +17,8 @@ AVAILABILITY_WARNING = (
     "only items whose categories prove an activity can count; export with full details"
 )
 
+MAX_WARNINGS = 20
+
 
 def read_calendar(path: Path, data: bytes, zone: ZoneInfo, year: int, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     head = data[:4096].lstrip(b"\xef\xbb\xbf").lstrip()
@@ -28,12 +30,20 @@ def read_calendar(path: Path, data: bytes, zone: ZoneInfo, year: int, limits: Li
         raise CalendarError("not a calendar: expected an .ics file or an Outlook CSV export")
     if _availability_only(result):
         result.warnings.append(AVAILABILITY_WARNING)
+    result.warnings = capped(result.warnings)
     return result
+
+
+def capped(warnings: list[str], keep: int = MAX_WARNINGS) -> list[str]:
+    """The first `keep` warnings of a file and how many more there were: a hostile file can make thousands."""
+    if len(warnings) <= keep:
+        return warnings
+    return [*warnings[:keep], f"… and {len(warnings) - keep:,} more warnings"]
 
 
 def _availability_only(result: ReadResult) -> bool:
     items = result.items
-    if len(items) < 3:
+    if len(items) < 2:  # one item proves nothing; two bare 'Busy' items already look like free/busy
         return False
     bare = sum(1 for i in items if i.subject.strip().lower() in fields.AVAILABILITY_SUBJECTS and not i.attendees)
     return bare >= 0.9 * len(items)

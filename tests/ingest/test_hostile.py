@@ -109,3 +109,20 @@ def test_many_long_series_share_one_budget_per_file() -> None:
     admitted = {i.uid for i in result.items} - {"one-off"}
     assert 0 < len(admitted) < 50 and result.skipped.get("runaway series", 0) == 400 - len(admitted)
     assert any("share of time" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("body", [
+    "BEGIN:VTIMEZONE\r\nTZID:x\r\n" * 20000,  # unclosed time-zone blocks
+    "".join(f"BEGIN:VEVENT\r\nUID:u{i}\r\nDTSTART;TZID=Zone {i}:20270105T090000\r\nEND:VEVENT\r\n" for i in range(20000)),
+    "".join(f"X-A;TZID=(UTC {i}:x\r\n" for i in range(20000)),  # unclosed brackets in TZID
+    "".join(f'X-A;TZID="Zone {i}:x\r\n' for i in range(20000)),  # unclosed quotes in TZID
+    "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270101\r\nRRULE:FREQ=DAILY;UNTIL=20270110T000000Z\r\n" * 20000,  # unclosed events
+], ids=["unclosed-vtimezone", "20000-zones", "unclosed-brackets", "unclosed-quotes", "unclosed-events"])
+def test_text_repairs_are_linear_and_warnings_capped(body: str) -> None:
+    started = time.perf_counter()
+    result = read_calendar(Path("hostile.ics"), calendar(ONE_OFF)[:-15] + body.encode() + b"END:VCALENDAR\r\n",
+                           ZoneInfo("Europe/Amsterdam"), 2027)
+    assert time.perf_counter() - started < 5
+    assert len(result.warnings) <= 21
+    if len(result.warnings) == 21:
+        assert result.warnings[-1].startswith("… and ") and result.warnings[-1].endswith("more warnings")
