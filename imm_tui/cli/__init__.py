@@ -18,6 +18,7 @@ from pathlib import Path
 
 from imm_tui import __version__
 from imm_tui.cli.common import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, UsageError, log_traceback, print_problems
+from imm_tui.model.printable import printable
 from imm_tui.model.problems import InputError
 
 
@@ -94,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--max-occurrences", type=int, default=5000, metavar="N",
                          help="a series with more occurrences in the plan year is skipped (default 5000)")
     imports.add_argument("--max-line-kb", type=int, default=1024, metavar="KB", help="longer lines are cut (default 1024)")
+    imports.add_argument("--max-memory-mb", type=int, default=1024, metavar="MB",
+                         help="what the parallel readers may use together, estimated from file sizes (default 1024)")
 
     events = commands.add_parser("events", parents=[workspace], help="list imported calendar items and how each was classified")
     events.add_argument("--person", metavar="ID")
@@ -120,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_problems(error.problems, sys.stderr)
         return EXIT_INPUT
     except UsageError as error:
-        print(f"imm: {error}", file=sys.stderr)
+        print(f"imm: {printable(str(error))}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("imm: interrupted", file=sys.stderr)
@@ -130,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - the one place every unexpected error is caught
         log = log_traceback()
         where = f"; details in {log}" if log else ""
-        print(f"imm: internal error: {type(error).__name__}: {error}{where}", file=sys.stderr)
+        print(f"imm: internal error: {type(error).__name__}: {printable(str(error))}{where}", file=sys.stderr)
         return EXIT_INTERNAL
 
 

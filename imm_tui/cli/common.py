@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from imm_tui.model.printable import printable
 from imm_tui.model.problems import Problem
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def open_workspace(root: Path) -> Workspace:
 
 def print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
     for problem in problems:
-        print(problem, file=stream)
+        print(printable(str(problem)), file=stream)
 
 
 def log_traceback() -> Path | None:
@@ -82,10 +83,11 @@ def filtered(weekly: pd.DataFrame, rows: pd.DataFrame, plan: Plan, args: argpars
     unknown = [p for p in persons if p not in known_people]
     if unknown:
         raise UsageError(f"unknown person {', '.join(unknown)} (see `imm plan --by year --level person`)")
-    tree = team_descendants(plan)
+    tree = team_descendants(plan, teams)
     unknown = [t for t in teams if t not in tree]
     if unknown:
-        raise UsageError(f"unknown team {', '.join(unknown)} (known: {', '.join(tree)})")
+        known = [t.id for t in plan.teams]
+        raise UsageError(f"unknown team {', '.join(unknown)} (known: {', '.join(known[:12])}{', …' if len(known) > 12 else ''})")
     unknown = [a for a in activities if a not in plan.activity_ids]
     if unknown:
         raise UsageError(f"unknown activity {', '.join(unknown)} (known: {', '.join(plan.activity_ids)})")

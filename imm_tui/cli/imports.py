@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from imm_tui.cli.common import EXIT_INPUT, EXIT_OK, UsageError, open_workspace, resolve_workspace
+from imm_tui.model.printable import printable
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -25,8 +26,8 @@ def run_import(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths] or [workspace.paths.imports]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
-        raise UsageError(f"not found: {', '.join(missing)}")
-    limits = Limits(max(1, args.max_file_mb), max(1, args.max_occurrences), max(1, args.max_line_kb))
+        raise UsageError(f"not found: {', '.join(map(printable, missing))}")
+    limits = Limits(max(1, args.max_file_mb), max(1, args.max_occurrences), max(1, args.max_line_kb), max(64, args.max_memory_mb))
     spec = ImportSpec.for_workspace(workspace, person=args.person, limits=limits)
     interactive = sys.stderr.isatty()
 
@@ -46,7 +47,7 @@ def run_import(args: argparse.Namespace) -> int:
     for outcome in report.files:
         print(outcome.line())
         for warning in outcome.warnings:
-            print(f"  warning: {warning}")
+            print(f"  warning: {printable(warning)}")
     counts = report.counts
     counted = ", ".join(f"{a} {n}" for a, n in sorted(counts.activities.items(), key=lambda kv: plan.activity_ids.index(kv[0])
                                                          if kv[0] in plan.activity_ids else 99)) or "nothing"

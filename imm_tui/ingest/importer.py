@@ -10,8 +10,12 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import stat
+import threading
+import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,12 +25,13 @@ from zoneinfo import ZoneInfo
 
 from imm_tui.ingest.classify import Classifier
 from imm_tui.ingest.items import CalendarError
-from imm_tui.ingest.limits import DEFAULT_LIMITS, Limits
+from imm_tui.ingest.limits import DEFAULT_LIMITS, Limits, reading_cost
 from imm_tui.ingest.people import person_from_content, person_from_path
 from imm_tui.ingest.rows import Counts, build_rows, opaque, without_calendar_text
 from imm_tui.ingest.store import Store
 from imm_tui.model.accounts import Account
 from imm_tui.model.classify import Classification
+from imm_tui.model.printable import printable
 from imm_tui.model.workspace import Workspace
 
 CALENDAR_SUFFIXES = (".ics", ".ical", ".ifb", ".icalendar", ".csv")
@@ -76,11 +81,13 @@ class FileOutcome:
     mtime_ns: int = 0
 
     def line(self) -> str:
+        """One line for a terminal: a file name's control characters and line breaks come out escaped."""
+        path = printable(self.path)
         if self.status == "imported":
-            return f"{self.path}: imported {self.items}" + (f" ({self.person})" if self.person else "")
+            return f"{path}: imported {self.items}" + (f" ({self.person})" if self.person else "")
         if self.status == "unchanged":
-            return f"{self.path}: unchanged"
-        return f"{self.path}: failed: {self.message}"
+            return f"{path}: unchanged"
+        return f"{path}: failed: {printable(self.message)}"
 
 
 @dataclass
@@ -107,16 +114,49 @@ def discover(paths: Sequence[Path]) -> list[Path]:
     return list(unique.values())
 
 
+NOT_REGULAR = "not a regular file (a device, pipe or socket): not read"
+
+
+class _Refused(Exception):
+    """A file that is not read at all, with the reason."""
+
+
+def read_bounded(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
+    """The bytes of the regular file at `path`, at most `limit` of them, and its status.
+
+    Opened without blocking and checked on the open file itself, so a FIFO, a device (/dev/zero) or a
+    file swapped for one after a first look is refused before a byte is read; the read stops at
+    `limit` + 1 bytes whatever the file's size claims (a file that grows while read)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise _Refused(NOT_REGULAR)
+        if info.st_size > limit:
+            raise _Refused("too large")
+        chunks: list[bytes] = []
+        total = 0
+        while chunk := os.read(descriptor, min(1 << 24, limit + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise _Refused("too large")
+        return b"".join(chunks), info
+    finally:
+        os.close(descriptor)
+
+
 def read_file(path: Path, spec: ImportSpec, known_sha: str | None = None) -> FileOutcome:
     """Read, identify and classify one file (runs in a worker process). Never raises."""
     outcome = FileOutcome(path=str(path), status="failed")
     try:
-        stat = path.stat()
-        outcome.size, outcome.mtime_ns = stat.st_size, stat.st_mtime_ns
-        if stat.st_size > spec.limits.max_file_mb << 20:
-            outcome.message = f"file is larger than {spec.limits.max_file_mb} MB (see --max-file-mb)"
-            return outcome
-        data = path.read_bytes()
+        data, info = read_bounded(path, spec.limits.max_file_mb << 20)
+        outcome.size, outcome.mtime_ns = info.st_size, info.st_mtime_ns
+    except _Refused as refused:
+        too_large = f"file is larger than {spec.limits.max_file_mb} MB (see --max-file-mb)"
+        outcome.message = too_large if str(refused) == "too large" else str(refused)
+        return outcome
     except OSError as error:
         outcome.message = f"cannot read: {error.strerror or error}"
         return outcome
@@ -225,28 +265,63 @@ def import_files(
         if progress is not None:
             progress(done, len(files), outcome)
 
+    sizes: list[int] = []
     for path in files:
         key = str(path)
         record = store.file(key)
         try:
-            stat = path.stat()
+            info = path.stat()
         except OSError as error:
             finish(FileOutcome(path=key, status="failed", message=f"cannot read: {error.strerror or error}"))
             continue
-        if record is not None and record.size == stat.st_size and record.mtime_ns == stat.st_mtime_ns:
+        if not stat.S_ISREG(info.st_mode):
+            finish(FileOutcome(path=key, status="failed", message=NOT_REGULAR))
+            continue
+        if record is not None and record.size == info.st_size and record.mtime_ns == info.st_mtime_ns:
             finish(FileOutcome(path=key, status="unchanged", person=record.person))
             continue
         pending.append((path, record.sha256 if record else None))
+        sizes.append(info.st_size)
 
     count = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if len(pending) < 3 or count < 2:
         for path, sha in pending:
             finish(read_file(path, spec, sha))
     else:
-        with ProcessPoolExecutor(max_workers=count) as pool:
-            # Written in file order, whatever order the workers finish in: the outcome must not depend on timing.
-            futures = [pool.submit(read_file, path, spec, sha) for path, sha in pending]
-            for future in futures:
-                finish(future.result())
+        with ProcessPoolExecutor(max_workers=count, initializer=_leave_with, initargs=(os.getpid(),)) as pool:
+            for outcome in _within_budget(pool, pending, sizes, spec, count):
+                finish(outcome)
     report.files.sort(key=lambda f: f.path)
     return report
+
+
+def _within_budget(
+    pool: ProcessPoolExecutor, pending: list[tuple[Path, str | None]], sizes: list[int], spec: ImportSpec, workers: int,
+) -> Iterator[FileOutcome]:
+    """The outcomes in file order (whatever order the readers finish in: the result must not depend on
+    timing), handing a file to the readers only while the estimated memory of those in flight stays
+    within `max_memory_mb`; a file estimated above the whole budget is read alone."""
+    budget = spec.limits.max_memory_mb << 20
+    waiting = deque(zip(pending, map(reading_cost, sizes), strict=True))
+    flight: deque[tuple[Future[FileOutcome], int]] = deque()
+    used = 0
+    while waiting or flight:
+        while waiting and len(flight) < 2 * workers and (not flight or used + waiting[0][1] <= budget):
+            (path, sha), cost = waiting.popleft()
+            flight.append((pool.submit(read_file, path, spec, sha), cost))
+            used += cost
+        future, cost = flight.popleft()
+        yield future.result()
+        used -= cost
+
+
+def _leave_with(parent: int) -> None:
+    """Runs in each reader process: end it when the importing process is gone, even killed with
+    SIGKILL (a reader otherwise waits for work forever on a queue nobody will write to)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="imm-parent-watch", daemon=True).start()

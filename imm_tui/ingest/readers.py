@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from imm_tui.ingest import fields
 from imm_tui.ingest.ics.library import window_for
 from imm_tui.ingest.ics.scan import read_ics_fast
+from imm_tui.ingest.ics.text import may_have_a_line_longer_than as _may_have_a_line_longer_than
 from imm_tui.ingest.items import CalendarError, ReadResult
 from imm_tui.ingest.limits import DEFAULT_LIMITS, Limits
 from imm_tui.ingest.outlook_csv import is_outlook_csv, read_outlook_csv
@@ -22,9 +23,16 @@ MAX_WARNINGS = 20
 
 def read_calendar(path: Path, data: bytes, zone: ZoneInfo, year: int, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     head = data[:4096].lstrip(b"\xef\xbb\xbf").lstrip()
+    max_line = limits.max_line_kb << 10
     if head[:15].upper().startswith(b"BEGIN:VCALENDAR") or path.suffix.lower() in (".ics", ".ical", ".ifb", ".icalendar"):
+        data, cut = cut_long_lines(data, max_line)
         result = read_ics_fast(data, zone, window_for(year), limits)
+        if cut:
+            result.warnings.insert(0, f"{cut} line(s) longer than {limits.max_line_kb} KB were cut to that length")
     elif is_outlook_csv(data):
+        data, cut = cut_long_lines(data, max_line)
+        if cut:
+            raise CalendarError(f"{cut} line(s) longer than {limits.max_line_kb} KB: this is not an Outlook export (see --max-line-kb)")
         result = read_outlook_csv(data, str(path))
     else:
         raise CalendarError("not a calendar: expected an .ics file or an Outlook CSV export")
@@ -32,6 +40,25 @@ def read_calendar(path: Path, data: bytes, zone: ZoneInfo, year: int, limits: Li
         result.warnings.append(AVAILABILITY_WARNING)
     result.warnings = capped(result.warnings)
     return result
+
+
+def cut_long_lines(data: bytes, limit: int) -> tuple[bytes, int]:
+    """`data` with every line longer than `limit` bytes cut to it, and how many were, before anything is
+    decoded: a 190 MB one-line file would otherwise become several copies of 190 M characters. A cut never
+    splits a UTF-8 character. UTF-16 files (whose line breaks are two bytes) are left to the text cut."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or not _may_have_a_line_longer_than(data, limit):
+        return data, 0
+    parts: list[bytes] = []
+    cut = 0
+    for line in data.split(b"\n"):
+        if len(line) > limit:
+            end = limit
+            while end > limit - 4 and 0x80 <= line[end] < 0xC0:  # a continuation byte: back to the character's start
+                end -= 1
+            line = line[:end]
+            cut += 1
+        parts.append(line)
+    return b"\n".join(parts), cut
 
 
 def capped(warnings: list[str], keep: int = MAX_WARNINGS) -> list[str]:

@@ -120,8 +120,8 @@ def test_not_a_calendar_fails_with_a_clear_message() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.integers(0, 40), min_size=1, max_size=30), st.integers(1, 30))
 def test_the_quick_line_length_test_never_misses_a_long_line(lengths: list[int], limit: int) -> None:
-    from imm_tui.ingest.ics.text import _may_have_a_line_longer_than
+    from imm_tui.ingest.ics.text import may_have_a_line_longer_than
 
     text = "\n".join("x" * n for n in lengths)
     if max(lengths) > limit:
-        assert _may_have_a_line_longer_than(text, limit)
+        assert may_have_a_line_longer_than(text, limit)
