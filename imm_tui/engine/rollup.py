@@ -7,6 +7,7 @@ Team figures are the sums of their rows, including child teams; the vacancies' p
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Literal
@@ -47,23 +48,49 @@ def with_period(frame: pd.DataFrame, year: int, by: By) -> pd.DataFrame:
     return out
 
 
-def team_descendants(plan: Plan) -> dict[str, list[str]]:
-    """Each team with every team below it (itself included), in plan order."""
+def _children(plan: Plan) -> dict[str, list[str]]:
     children: dict[str, list[str]] = {t.id: [] for t in plan.teams}
     for team in plan.teams:
-        if team.parent in children:
+        if team.parent in children and team.parent != team.id:
             children[team.parent].append(team.id)
+    return children
+
+
+def team_descendants(plan: Plan, teams: Iterable[str] | None = None) -> dict[str, list[str]]:
+    """Each team (or each of `teams`) with every team below it (itself included), nearest first."""
+    children = _children(plan)
     result = {}
-    for team in plan.teams:
-        seen: list[str] = []
-        stack = [team.id]
-        while stack:
-            current = stack.pop(0)
-            if current not in seen:
-                seen.append(current)
-                stack.extend(children.get(current, []))
-        result[team.id] = seen
+    for team in children if teams is None else [t for t in teams if t in children]:
+        seen = {team}
+        order = [team]
+        queue = deque([team])
+        while queue:
+            for child in children[queue.popleft()]:
+                if child not in seen:
+                    seen.add(child)
+                    order.append(child)
+                    queue.append(child)
+        result[team] = order
     return result
+
+
+def children_first(plan: Plan) -> list[str]:
+    """The teams ordered so that every team comes after all teams below it; linear in the number of
+    teams whatever the depth. Teams on a circle of parents (refused by the plan check) are left out."""
+    children = _children(plan)
+    waiting = {team: len(below) for team, below in children.items()}
+    parent = {t.id: t.parent for t in plan.teams}
+    ready = deque(team for team, count in waiting.items() if count == 0)
+    order = []
+    while ready:
+        team = ready.popleft()
+        order.append(team)
+        above = parent[team]
+        if above in waiting and above != team:
+            waiting[above] -= 1
+            if waiting[above] == 0:
+                ready.append(above)
+    return order
 
 
 def summarise(
@@ -96,16 +123,38 @@ def summarise(
         org.insert(0, "level", "org")
         org.insert(0, "group", ORGANISATION)
         return org
-    pieces = []
-    team_level = {t.id: ("division" if any(c.parent == t.id for c in plan.teams) else "team") for t in plan.teams}
-    for team, members in team_descendants(plan).items():
-        part = by_team[by_team["team"].isin(members)]
-        summed = part.groupby(["period", "activity"], observed=True, sort=False)[columns].sum().reset_index()
-        if summed.empty:
-            continue
-        summed.insert(0, "level", team_level[team])
-        summed.insert(0, "group", team)
-        pieces.append(summed)
-    if not pieces:
+    return _team_sums(by_team, plan, columns)
+
+
+def _team_sums(by_team: pd.DataFrame, plan: Plan, columns: list[str]) -> pd.DataFrame:
+    """Each team's figures with all teams below it, summed once from the bottom up (a chain of 3,000
+    levels costs 3,000 additions, not 3,000 selections of everything below)."""
+    position = {t.id: index for index, t in enumerate(plan.teams)}
+    known = by_team[by_team["team"].astype(object).isin(list(position))]
+    if known.empty:
         return pd.DataFrame(columns=["group", "level", "period", "activity", *columns])
-    return pd.concat(pieces, ignore_index=True)
+    combo = known.groupby(["period", "activity"], observed=True, sort=False).ngroup().to_numpy()
+    keys = known[["period", "activity"]].iloc[np.unique(combo, return_index=True)[1]].reset_index(drop=True)
+    team = known["team"].astype(object).map(position).to_numpy(dtype=int)
+    values = np.zeros((len(plan.teams), len(keys), len(columns)))
+    present = np.zeros((len(plan.teams), len(keys)), dtype=bool)
+    np.add.at(values, (team, combo), known[columns].to_numpy(dtype=float))
+    present[team, combo] = True
+    for name in children_first(plan):
+        above = plan.teams[position[name]].parent
+        if above in position and above != name:
+            values[position[above]] += values[position[name]]
+            present[position[above]] |= present[position[name]]
+    rows, cells = np.nonzero(present)  # teams in plan order, then periods and activities as first seen
+    parents = {t.parent for t in plan.teams}
+    out = pd.DataFrame({
+        "group": [plan.teams[r].id for r in rows],
+        "level": ["division" if plan.teams[r].id in parents else "team" for r in rows],
+    })
+    out["period"] = keys["period"].iloc[cells].to_numpy()
+    out["activity"] = keys["activity"].iloc[cells].to_numpy()
+    if isinstance(keys["activity"].dtype, pd.CategoricalDtype):
+        out["activity"] = pd.Categorical(out["activity"], categories=keys["activity"].cat.categories)
+    for index, column in enumerate(columns):
+        out[column] = values[rows, cells, index]
+    return out

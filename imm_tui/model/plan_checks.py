@@ -120,17 +120,21 @@ def _check(plan: Plan) -> Iterator[Finding]:
 
 
 def _team_cycles(plan: Plan) -> Iterator[Finding]:
+    """Each circle of parents once, found in one walk over the teams (a chain of thousands of levels
+    costs as much as thousands of teams side by side)."""
     parents = {t.id: t.parent for t in plan.teams}
-    reported: set[str] = set()
-    for index, team in enumerate(plan.teams):
-        chain = [team.id]
-        current = team.parent
-        while current is not None and current in parents:
-            if current in chain:
-                cycle = chain[chain.index(current) :] + [current]
-                if not reported.intersection(cycle):
-                    yield ("teams", index, "parent"), "teams form a cycle: " + " → ".join(cycle), "error"
-                    reported.update(cycle)
-                break
-            chain.append(current)
+    position = {t.id: index for index, t in enumerate(plan.teams)}
+    state: dict[str, int] = {}  # absent: not seen; 1: on the walk now; 2: done
+    for team in plan.teams:
+        path: list[str] = []
+        current: str | None = team.id
+        while current is not None and current in parents and current not in state:
+            state[current] = 1
+            path.append(current)
             current = parents[current]
+        if current is not None and state.get(current) == 1:
+            cycle = path[path.index(current) :] + [current]
+            shown = cycle if len(cycle) <= 9 else [*cycle[:4], f"… {len(cycle) - 5} more …", *cycle[-1:]]
+            yield ("teams", position[current], "parent"), "teams form a cycle: " + " → ".join(shown), "error"
+        for walked in path:
+            state[walked] = 2

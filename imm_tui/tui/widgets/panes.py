@@ -10,13 +10,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, Label, Markdown, Select
+from textual.widgets import Input, Markdown, Select
 
 from imm_tui.engine.compare import status_of
 from imm_tui.engine.rollup import ORGANISATION, period_labels, summarise, team_descendants
 from imm_tui.i18n import N_
 from imm_tui.report.formats import number
 from imm_tui.tui.text import Translated, labels, t
+from imm_tui.tui.widgets.plain import Label, option
 from imm_tui.tui.widgets.table import Cell, KeyedTable
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class ActivityPane(Pane):
 
     def compose(self) -> ComposeResult:
         session = _session(self)
-        options = [(a.label, a.id) for a in session.plan.activities]
+        options = [(option(a.label), a.id) for a in session.plan.activities]
         default = "visit" if "visit" in session.plan.activity_ids else options[0][1]
         with Horizontal(classes="toolbar"):
             yield Label(t(self, "Activity") + " ")
@@ -225,7 +226,8 @@ class MonitorPane(ActivityPane):
         counted = [p for p in people if p in monitored]
         groups: dict[str, list[int]] = {person: [position[person]] for person in counted}  # people, teams, organisation
         for team, members in team_descendants(session.plan).items():
-            mine = [position[p] for p in counted if team_of[position[p]] in members]
+            below = set(members)
+            mine = [position[p] for p in counted if team_of[position[p]] in below]
             if mine:
                 groups[TEAM_KEY + team] = mine
         groups[ORGANISATION] = [position[p] for p in counted]
