@@ -61,8 +61,8 @@ class Rule(_Strict):
     external: bool | None = None
     """At least one attendee outside the company's domains."""
     all_day: bool | None = None
-    min_minutes: float | None = Field(default=None, ge=0)
-    max_minutes: float | None = Field(default=None, ge=0)
+    min_minutes: float | None = Field(default=None, ge=0, le=527_040, allow_inf_nan=False)
+    max_minutes: float | None = Field(default=None, ge=0, le=527_040, allow_inf_nan=False)
     account_status: Literal["client", "prospect"] | None = None
     activity: str | None = None
     """The activity the item counts as; a rule without one is a flag rule."""

@@ -7,28 +7,53 @@ look across sections (a portfolio naming a segment, a team's parent) live in `pl
 
 from __future__ import annotations
 
+import math
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 Basis = Literal["coverage", "funnel", "max"]
 Fop = Literal["farmer", "hunter", "mixed"]
 SegmentKind = Literal["existing", "new"]
 FunnelStage = Literal["order", "offer", "request", "visit", "call"]
 
+LARGEST = 1e12
+"""No number in a plan is larger: a trillion is past any sales target, and 1e308 would overflow to inf."""
+SMALLEST = 1e-6
+"""No number other than 0 is smaller: 1e-308 in a rate or a weight silently zeroes a requirement."""
+
+
+def sane_number(value: float) -> float:
+    """`value` when a plan can use it: finite, at most `LARGEST`, and 0 or at least `SMALLEST` in size."""
+    if not math.isfinite(value):
+        raise ValueError("must be a finite number")
+    if abs(value) > LARGEST:
+        raise ValueError(f"is too large: at most {LARGEST:,.0f}")
+    if value and abs(value) < SMALLEST:
+        raise ValueError("is too small to mean anything: use 0, or at least 0.000001")
+    return value
+
+
 Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
-NonNegative = Annotated[float, Field(ge=0)]
-Share = Annotated[float, Field(ge=0, le=1)]
+NonNegative = Annotated[float, Field(ge=0), AfterValidator(sane_number)]  # also inside a table of numbers
+Share = Annotated[float, Field(ge=0, le=1), AfterValidator(sane_number)]
 
 FUNNEL_STAGES: tuple[FunnelStage, ...] = ("order", "offer", "request", "visit", "call")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 class Strict(BaseModel):
-    """Base for every section: unknown keys are errors; assignments are validated too."""
+    """Base for every section: unknown keys are errors; assignments are validated too; every number
+    must be one a plan can use (`sane_number`)."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True, use_attribute_docstrings=True,
+                              allow_inf_nan=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _sane_numbers(cls, value: Any) -> Any:
+        return sane_number(value) if isinstance(value, float) else value
 
 
 class PlanInfo(Strict):

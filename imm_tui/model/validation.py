@@ -69,7 +69,7 @@ def _describe(item: Any, model: type[BaseModel], loc: Sequence[str | int]) -> st
         return f"unknown key '{loc[-1]}'{hint}"
     if kind == "missing":
         return "missing required key"
-    message = str(item["msg"])
+    message = str(item["msg"]).removeprefix("Value error, ")
     message = message[0].lower() + message[1:] if message else message
     value = item.get("input")
     if isinstance(value, str | int | float | bool) and not isinstance(value, dict):

@@ -105,6 +105,20 @@ def test_each_problem_is_named_with_file_line_and_field(tmp_path: Path, old: str
     assert expected in [f[: len(expected)] for f in found], found
 
 
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("contacts_per_year = 4", "contacts_per_year = inf", "plan.toml:16: segments[0].contacts_per_year: input should be a finite number"),
+    ("contacts_per_year = 4", "contacts_per_year = nan", "plan.toml:16: segments[0].contacts_per_year: input should be a finite number"),
+    ("contacts_per_year = 4", "contacts_per_year = 1e308", "plan.toml:16: segments[0].contacts_per_year: is too large"),
+    ("contacts_per_year = 4", "contacts_per_year = 1e-308", "plan.toml:16: segments[0].contacts_per_year: is too small"),
+    ("{ key = 3 }", "{ key = 1e-308 }", "plan.toml:27: people[0].portfolio.key: is too small"),
+    ("{ visit = 0.5, call = 0.5 }", "{ visit = inf, call = 0.5 }", "plan.toml:17: segments[0].channels.visit: input should be a finite"),
+    ("year = 2027", "year = 2027\n[calendar.seasonality]\njan = 1e308", "plan.toml:5: calendar.seasonality.jan: is too large"),
+])
+def test_numbers_no_plan_can_use_are_refused(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    found = problems(tmp_path, GOOD.replace(old, new, 1))
+    assert any(f.startswith(expected) for f in found), found
+
+
 def test_team_cycles_are_found(tmp_path: Path) -> None:
     text = GOOD + '\n[[teams]]\nid = "x"\nname = "X"\nparent = "y"\n\n[[teams]]\nid = "y"\nname = "Y"\nparent = "x"\n'
     assert any("teams form a cycle: x → y → x" in p for p in problems(tmp_path, text))

@@ -48,6 +48,10 @@ def test_values_are_read_as_people_type_them(plan: Plan) -> None:
     ("plan.timezone", "Mars/Olympus", "unknown time zone 'Mars/Olympus'"),
     ("calendar.events", "x", "edit it in plan.toml"),
     ("calendar.nothing", "1", "no setting calendar.nothing"),
+    ("norms.appointments_per_week", "inf", "finite number"),
+    ("norms.appointments_per_week", "nan", "finite number"),
+    ("funnel.average_order_value", "1e308", "too large"),
+    ("calendar.seasonality.mar", "1e-308", "too small"),
 ])
 def test_a_bad_value_is_refused_with_its_reason_and_changes_nothing(plan: Plan, path: str, text: str, reason: str) -> None:
     before = plan.model_copy(deep=True)
