@@ -201,6 +201,10 @@ DUTCH: dict[str, str] = {
         "n (persoon) regel van een item · w opslaan · r opnieuw laden · y tabel kopiëren · v hele cel · j/k bewegen · "
         "t thema · q stoppen · ctrl+p alle opdrachten",
     "Plan saved (the previous version is plan.toml.bak)": "Plan opgeslagen (de vorige versie is plan.toml.bak)",
+    "Plan not saved: {reason}. Your edits are kept.": "Plan niet opgeslagen: {reason}. Je wijzigingen blijven bewaard.",
+    "Not written to classify.toml: {reason}": "Niet geschreven naar classify.toml: {reason}",
+    "Unexpected error: {error}. Your edits are kept.": "Onverwachte fout: {error}. Je wijzigingen blijven bewaard.",
+    "Details in {path}": "Details in {path}",
     "Reloaded the workspace": "Werkmap opnieuw geladen",
     "Plan": "Plan",
     "Requirement": "Behoefte",

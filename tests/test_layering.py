@@ -154,3 +154,19 @@ def test_sources_import_textual_only_under_tui_and_pandas_never_in_model() -> No
         for module in IMPORT.findall(path.read_text(encoding="utf-8")):
             assert module != "textual" or relative.startswith("tui/"), relative
             assert module != "pandas" or not relative.startswith("model/"), relative
+
+
+def test_the_app_shows_text_through_plain_widgets_only() -> None:
+    """Labels and Statics come from tui/widgets/plain.py (markup off): a subject `[/]` crashed the app."""
+    wrong = []
+    for path in (PACKAGE / "tui").rglob("*.py"):
+        if path.name == "plain.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "textual.widgets":
+                wrong += [f"{path.name}: {a.name}" for a in node.names if a.name in ("Label", "Static", "DirectoryTree", "Tree")
+                          and not (a.name == "DirectoryTree" and path.name == "import_pane.py")]
+            plain = isinstance(node, ast.keyword) and isinstance(node.value, ast.Constant) and node.value.value is False
+            if isinstance(node, ast.keyword) and node.arg == "markup" and not plain:
+                wrong.append(f"{path.name}:{node.value.lineno}: markup=")
+    assert wrong == []

@@ -10,18 +10,20 @@ from typing import Any
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import TabbedContent
 
 from imm_tui.i18n import N_, Labels
 from imm_tui.model.plan_file import PlanChangedOnDisk
 from imm_tui.model.problems import InputError
+from imm_tui.tui.errors import KeptUp
 from imm_tui.tui.screens.main import TABS, MainScreen
 from imm_tui.tui.session import Session
 from imm_tui.tui.text import translate_bindings
 
 
-class ImmApp(App[None]):
+class ImmApp(KeptUp, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = N_("IMM — Interaction Management Monitor")
     BINDINGS = [
@@ -44,6 +46,12 @@ class ImmApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Every notification shows its text as it is (a file name or subject with `[/]` in it), whoever
+        asks: a widget's notify passes Textual's default `markup=True` on to here."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every action of the app in the command palette (ctrl+p), besides Textual's own."""
@@ -148,6 +156,10 @@ class ImmApp(App[None]):
             return
         except InputError as error:
             self.notify(str(error), severity="error", timeout=10)
+            return
+        except OSError as error:  # disk full, a read-only folder: the edits stay in the app, unsaved
+            reason = error.strerror or str(error)
+            self.notify(self.labels("Plan not saved: {reason}. Your edits are kept.", reason=reason), severity="error", timeout=15)
             return
         self.notify(self.labels("Plan saved (the previous version is plan.toml.bak)"))
 

@@ -9,6 +9,7 @@ from textual._context import NoActiveAppError
 from textual.dom import DOMNode
 
 from imm_tui.i18n import Labels
+from imm_tui.tui.errors import KeptUp
 
 ENGLISH = Labels("en")
 
@@ -41,8 +42,9 @@ def translate_bindings(node: DOMNode, given: Labels | None = None) -> None:
         table[key] = [dataclasses.replace(b, description=given(b.description)) if b.description else b for b in bindings]
 
 
-class Translated(DOMNode):
-    """Mixed into a widget or screen: its key bindings speak the app's language.
+class Translated(KeptUp, DOMNode):
+    """Mixed into a widget or screen: its key bindings speak the app's language, and an unexpected error
+    in it is shown and logged while the app stays up (`KeptUp`).
 
     Put it *after* the Textual base (`class Pane(Vertical, Translated)`): Textual takes a widget's CSS
     type names from the first base class only, so first it would hide Vertical's styles (height 1fr)."""

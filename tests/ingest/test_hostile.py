@@ -3,18 +3,29 @@ series, huge RDATE lists, quadratic text, non-regular files, deep team chains, a
 
 from __future__ import annotations
 
+import os
+import shutil
+import signal
+import subprocess
+import sys
 import time
+from concurrent.futures import Future
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from imm_tui.cli import main
+from imm_tui.ingest import importer
 from imm_tui.ingest.classify import Classifier, Contact
-from imm_tui.ingest.items import ReadResult
-from imm_tui.ingest.readers import read_calendar
+from imm_tui.ingest.importer import ImportSpec
+from imm_tui.ingest.items import CalendarError, ReadResult
+from imm_tui.ingest.limits import Limits, reading_cost
+from imm_tui.ingest.readers import cut_long_lines, read_calendar
 from imm_tui.model.classify import Classification, Rule
 from imm_tui.model.patterns import PROBES, compile_pattern
+from imm_tui.model.printable import printable
+from tests.conftest import DEMO
 from tests.ingest.conftest import workspace  # noqa: F401 - the fixture
 
 
@@ -126,3 +137,149 @@ def test_text_repairs_are_linear_and_warnings_capped(body: str) -> None:
     assert len(result.warnings) <= 21
     if len(result.warnings) == 21:
         assert result.warnings[-1].startswith("… and ") and result.warnings[-1].endswith("more warnings")
+
+
+def test_non_regular_files_are_refused_before_reading(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
+    fifo = workspace / "imports" / "jdv" / "pipe.ics"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer forever
+    (workspace / "imports" / "jdv" / "zero.ics").symlink_to("/dev/zero")
+    started = time.perf_counter()
+    code, out, _ = run(capsys, "import", "-w", str(workspace), str(fifo), "/dev/zero", str(workspace / "imports" / "jdv"))
+    assert time.perf_counter() - started < 20 and code == 2
+    assert f"{fifo}: failed: not a regular file" in out and "/dev/zero: failed: not a regular file" in out
+    assert "outlook_windows_tz.ics: imported" in out  # the others still import
+
+
+def test_reads_are_bounded_whatever_the_size_claims(tmp_path: Path) -> None:
+    big = tmp_path / "big.ics"
+    big.write_bytes(b"x" * 5000)
+    assert importer.read_bounded(big, 5000)[0] == b"x" * 5000
+    with pytest.raises(importer._Refused):
+        importer.read_bounded(big, 4999)
+    with pytest.raises(importer._Refused, match="not a regular file"):
+        importer.read_bounded(Path("/dev/zero"), 1 << 20)
+
+
+@pytest.mark.parametrize("tail", [b"x", "\u00e9".encode(), "\U0001f600".encode()])
+def test_one_line_of_megabytes_is_cut_before_it_is_decoded(tail: bytes) -> None:
+    huge = b"DESCRIPTION:" + tail * ((3 << 20) // len(tail))
+    data = calendar(ONE_OFF)[:-15] + b"BEGIN:VEVENT\r\nUID:long\r\n" + huge + b"\r\nDTSTART:20270106T090000Z\r\nEND:VEVENT\r\n"
+    cut, count = cut_long_lines(data + b"END:VCALENDAR\r\n", 1 << 20)
+    assert count == 1 and len(cut) < (1 << 20) + 1000
+    cut.decode("utf-8")  # no character split by the cut
+    result = read(data + b"END:VCALENDAR\r\n", 10)
+    assert {i.uid for i in result.items} == {"one-off", "long"}
+    assert "1 line(s) longer than 1024 KB were cut" in result.warnings[0]
+    csv = b"Subject,Start Date,Start Time,End Date,End Time\r\n" + tail * ((3 << 20) // len(tail)) + b",1/5/2027,9:00,1/5/2027,10:00\r\n"
+    with pytest.raises(CalendarError, match="longer than 1024 KB"):
+        read_calendar(Path("hostile.csv"), csv, ZoneInfo("Europe/Amsterdam"), 2027)
+
+
+class _Pool:
+    """Stands in for the process pool: records the estimated memory in flight at every hand-over."""
+
+    def __init__(self) -> None:
+        self.flight: list[int] = []
+        self.peaks: list[tuple[int, int]] = []  # (files in flight, their estimated memory)
+
+    def submit(self, _function: object, path: Path, _spec: object, _sha: object) -> Future[importer.FileOutcome]:
+        self.flight.append(int(path.name))
+        self.peaks.append((len(self.flight), sum(self.flight)))
+        future: Future[importer.FileOutcome] = Future()
+        future.set_result(importer.FileOutcome(path=str(path), status="failed"))
+        return future
+
+
+def test_one_memory_budget_across_all_readers() -> None:
+    spec = ImportSpec(year=2027, timezone="Europe/Amsterdam", people=(), classification=Classification(), accounts=(),
+                      imports=None, limits=Limits(max_memory_mb=1024))
+    mb = 1 << 20
+    sizes = [190 * mb, 190 * mb, 2 * mb, 190 * mb, 190 * mb, 1 * mb, 1 * mb, 1 * mb, 3000 * mb // 14]
+    pool = _Pool()
+    costs = {size: reading_cost(size) for size in sizes}
+    pending = [(Path(str(costs[s])), None) for s in sizes]
+
+    order = []
+    for outcome in importer._within_budget(pool, pending, sizes, spec, workers=4):  # type: ignore[arg-type]
+        pool.flight.remove(int(Path(outcome.path).name))
+        order.append(outcome.path)
+    assert order == [str(p) for p, _ in pending]  # written in file order
+    budget = 1024 * mb
+    # within the budget whenever more than one file is in flight; a file above the budget is read alone
+    assert all(memory <= budget or files == 1 for files, memory in pool.peaks)
+    assert max(files for files, _ in pool.peaks) >= 3  # it does read in parallel where the budget allows
+    assert (1, costs[190 * mb]) in pool.peaks and costs[190 * mb] > budget  # 190 MB files (2.7 GB estimated): one at a time
+
+
+def test_a_killed_import_leaves_no_reader_behind(workspace: Path, tmp_path: Path) -> None:  # noqa: F811
+    slow = workspace / "imports" / "sbakker"
+    for i in range(8):  # enough work that the import is still running when it is killed
+        (slow / f"copy{i}.ics").write_bytes(calendar(*[series(f"s{j}", "18000101T090000Z", "FREQ=DAILY;BYHOUR=9")
+                                                       for j in range(100)], ONE_OFF))
+    parent = subprocess.Popen([sys.executable, "-m", "imm_tui.cli", "import", "-w", str(workspace), "--workers", "2"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        readers: list[int] = []
+        deadline = time.monotonic() + 30
+        while len(readers) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+            readers = _children(parent.pid)
+        assert len(readers) >= 2, "the import started no readers"
+    finally:
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in readers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in readers if _alive(pid)]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(status.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_file_names_with_escapes_and_line_breaks_are_printed_escaped(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: F811
+    folder = workspace / "imports" / "jdv"
+    hostile = folder / "evil\x1b[2J\x1b]0;owned\x07\nimm: all fine.ics"
+    hostile.write_bytes(calendar(ONE_OFF.replace("one-off", "x")))
+    (folder / "broken\r.ics").write_bytes(b"BEGIN:VCALENDAR\r\nnonsense")
+    code, out, err = run(capsys, "import", "-w", str(workspace))
+    assert "\x1b" not in out + err and "\x07" not in out + err and "\r" not in out + err
+    assert "evil\\x1b[2J\\x1b]0;owned\\x07\\nimm: all fine.ics: imported 1 (jdv)" in out
+    assert all(not line.startswith("imm: all fine") for line in out.splitlines())
+    assert printable("a\u202eb\udc80") == "a\\u202eb\\udc80"
+
+
+def test_a_team_chain_of_3000_levels_is_checked_and_planned_in_seconds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "chain"
+    shutil.copytree(DEMO, root, ignore=shutil.ignore_patterns("imports", "*.sqlite*"))
+    plan = root / "plan.toml"
+    chain = "".join(f'\n[[teams]]\nid = "c{i}"\nname = "Level {i}"\nparent = "{f"c{i - 1}" if i else "randstad"}"\n'
+                    for i in range(3000))
+    plan.write_text(plan.read_text(encoding="utf-8").replace('team = "randstad"', 'team = "c2999"', 1) + chain, encoding="utf-8")
+    started = time.perf_counter()
+    assert run(capsys, "check", "-w", str(root))[0] == 0
+    code, out, _ = run(capsys, "plan", "-w", str(root), "--level", "team", "--by", "year", "--format", "csv")
+    assert code == 0 and "randstad" in out and "c1500" in out and "c2999" in out
+    loop = plan.read_text(encoding="utf-8").replace('id = "randstad"\nname = "Randstad"\nparent = "corporate"',
+                                                    'id = "randstad"\nname = "Randstad"\nparent = "c2999"')
+    plan.write_text(loop, encoding="utf-8")
+    code, _, err = run(capsys, "check", "-w", str(root))
+    assert code == 2 and err.count("teams form a cycle") == 1 and "randstad → c2999 → c2998 → c2997 → … 2997 more … → randstad" in err
+    assert time.perf_counter() - started < 20

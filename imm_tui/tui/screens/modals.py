@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label
+from textual.widgets import Button, Input
 
 from imm_tui.tui.session import EditRefused
 from imm_tui.tui.text import Translated, t
+from imm_tui.tui.widgets.plain import Label
 
 
 class EditValue(ModalScreen[bool], Translated):

@@ -9,14 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Sparkline, Static
+from textual.widgets import Footer, Header, Sparkline
 
 from imm_tui.i18n import N_
 from imm_tui.model.classify import Rule
-from imm_tui.model.problems import InputError
 from imm_tui.report.formats import number, percent
 from imm_tui.tui.screens.rule import NewRule
 from imm_tui.tui.text import Translated, labels, t
+from imm_tui.tui.widgets.plain import Label, Static, option
 from imm_tui.tui.widgets.table import KeyedTable
 
 ITEM_STATES = (N_("counted"), N_("unclassified"), N_("skipped"))  # ingest.events states, for the catalogue
@@ -138,17 +138,13 @@ class PersonScreen(Screen[None], Translated):
             self.notify(t(self, "A private item without categories: only its categories could be matched"), severity="warning")
             return
         session = self.app.session  # type: ignore[attr-defined]
-        activities = [(a.label, a.id) for a in session.plan.activities]
+        activities = [(option(a.label), a.id) for a in session.plan.activities]
         before = self._counted()
 
-        def add(rule: Rule | None) -> None:
+        note = f"added in IMM from an item of {self.person} on {item['day']}"
+
+        def added(rule: Rule | None) -> None:
             if rule is None:
-                return
-            note = f"added in IMM from an item of {self.person} on {item['day']}"
-            try:
-                session.add_rule(rule, note)
-            except InputError as error:
-                self.notify(str(error), severity="error", timeout=10)
                 return
             self.app.refresh_views()  # type: ignore[attr-defined]
             self.show_items()
@@ -156,7 +152,9 @@ class PersonScreen(Screen[None], Translated):
             self.notify(t(self, "Rule added to classify.toml: {change} counted items for {person}", change=f"{self._counted() - before:+d}",
                           person=self.person))
 
-        self.app.push_screen(NewRule(str(item["subject"]) if not private else "", list(item["categories"]), activities, private), add)
+        subject = str(item["subject"]) if not private else ""
+        self.app.push_screen(NewRule(subject, list(item["categories"]), activities, private,
+                                     commit=lambda rule: session.add_rule(rule, note)), added)
 
     def _counted(self) -> int:
         return 0 if self.items is None else int((self.items["status"] == "counted").sum())

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pydantic import ValidationError
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Select
 
 from imm_tui.model.classify import Rule
+from imm_tui.model.problems import InputError
 from imm_tui.tui.text import Translated, t
+from imm_tui.tui.widgets.plain import Label
 
 
 def keyword_pattern(keyword: str) -> str:
@@ -25,15 +29,18 @@ class NewRule(ModalScreen[Rule | None], Translated):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="rule.cancel")]
 
-    def __init__(self, subject: str, categories: list[str], activities: list[tuple[str, str]], private: bool) -> None:
+    def __init__(self, subject: str, categories: list[str], activities: list[tuple[Text, str]], private: bool,
+                 commit: Callable[[Rule], None] | None = None) -> None:
+        """`commit` writes the rule; when it fails, the dialog stays open with the reason and what was typed."""
         super().__init__()
         self.subject, self.categories, self.activities, self.private = subject, categories, activities, private
+        self.commit = commit
 
     def compose(self) -> ComposeResult:
         matches = [] if self.private else [(t(self, "Subject contains"), "subject")]
         matches += [(t(self, "Category is"), "category")] if self.categories else []
         with Vertical(classes="dialog"):
-            categories = f"  [{', '.join(self.categories)}]" if self.categories else ""
+            categories = f"  [{', '.join(self.categories)}]" if self.categories else ""  # shown as text (plain Label)
             yield Label(t(self, "New rule from: {item}", item=(self.subject or t(self, "(no subject)")) + categories))
             yield Select(matches, value=matches[0][1], allow_blank=False, id="match")
             yield Input(self._suggestion(str(matches[0][1])), id="text")
@@ -67,6 +74,16 @@ class NewRule(ModalScreen[Rule | None], Translated):
         except ValidationError as error:
             self.query_one("#reason", Label).update(t(self, "Refused: {reason}", reason=error.errors()[0]["msg"]))
             return
+        if self.commit is not None:
+            try:
+                self.commit(rule)
+            except InputError as error:
+                self.query_one("#reason", Label).update(t(self, "Refused: {reason}", reason=str(error)))
+                return
+            except OSError as error:  # classify.toml could not be written: the rule stays typed here
+                reason = error.strerror or str(error)
+                self.query_one("#reason", Label).update(t(self, "Not written to classify.toml: {reason}", reason=reason))
+                return
         self.dismiss(rule)
 
     def action_cancel(self) -> None:

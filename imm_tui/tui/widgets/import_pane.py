@@ -9,15 +9,16 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DirectoryTree, Input, Label, Log, ProgressBar
+from textual.widgets import Button, DirectoryTree, Input, Log, ProgressBar
 
 from imm_tui.tui.text import Translated, t
 from imm_tui.tui.widgets.panes import Pane, _session
+from imm_tui.tui.widgets.plain import Label, PlainDirectoryTree
 
 CALENDAR_SUFFIXES = {".ics", ".ical", ".ifb", ".csv"}
 
 
-class CalendarTree(DirectoryTree, Translated):
+class CalendarTree(PlainDirectoryTree, Translated):
     """Folders and the calendar files in them (.ics, Outlook .csv); hidden ones left out.
 
     Enter or a click on a file or folder chooses it for import; backspace shows the folder above."""

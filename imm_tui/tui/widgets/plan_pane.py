@@ -6,13 +6,13 @@ from functools import partial
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.widgets import Label
 
 from imm_tui.i18n import N_
 from imm_tui.model.plan import MONTHS
 from imm_tui.model.settings import Setting, settings, show
 from imm_tui.tui.text import t
 from imm_tui.tui.widgets.panes import Pane, _session
+from imm_tui.tui.widgets.plain import Label
 from imm_tui.tui.widgets.table import KeyedTable
 
 # (table id → fields shown); EDITABLE: the fields edited in place (the others in plan.toml)
