@@ -71,7 +71,7 @@ def run_events(args: argparse.Namespace) -> int:
     workspace = open_workspace(root)
     if not workspace.paths.store.exists():
         raise UsageError(f"nothing imported yet in {root}: run `imm import -w {root}`")
-    with Store.open(workspace.paths.store) as store:
+    with Store.open_for_reading(workspace.paths.store) as store:
         ensure_classified(store, workspace)
         frame = list_events(store, workspace, person=args.person, week=args.week, activity=args.activity, state=args.state)
     if args.format == "csv":

@@ -40,7 +40,7 @@ def run_privacy(args: argparse.Namespace) -> int:
     months = privacy.retention_months if privacy else None
     facts: dict[str, object] = {"items": 0, "people": 0, "files": 0, "with_subject": 0, "private": 0, "first_day": None, "last_day": None}
     if workspace.paths.store.exists():
-        with Store.open(workspace.paths.store) as store:
+        with Store.open_for_reading(workspace.paths.store) as store:
             facts = store.summary()
     span = f", {facts['first_day']} to {facts['last_day']}" if facts["first_day"] else ""
     text_line = ("Count-only mode is on: no subject, location or attendee domain is kept at all.\n" if count_only else

@@ -57,7 +57,7 @@ def load_monitor(args: argparse.Namespace) -> Monitor:
     activity = pd.DataFrame(columns=ACTIVITY_COLUMNS)
     last, monitored, accounts = None, set(), [a.name for a in workspace.accounts]
     if workspace.paths.store.exists():
-        with Store.open(workspace.paths.store) as store:
+        with Store.open_for_reading(workspace.paths.store) as store:
             ensure_classified(store, workspace)
             activity = load_activity(store, year)
             last = last_imported_day(store, year)

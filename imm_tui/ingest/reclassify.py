@@ -36,6 +36,8 @@ def ensure_classified(store: Store, workspace: Workspace) -> int:
     current = fingerprint(workspace)
     if store.meta(FINGERPRINT) == current:
         return 0
+    if store.readonly and not store.in_memory:
+        store.into_memory()  # a read-only store: re-classified for this command only
     classifier = Classifier(classification_of(workspace), workspace.accounts)
     zone = ZoneInfo(workspace.plan_document.plan.plan.timezone)
     rows = store.items(("person", "uid", "occurrence", "start_utc", "local_day", "all_day", "subject", "location", "categories",

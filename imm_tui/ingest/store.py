@@ -8,14 +8,16 @@ or interrupted import leaves the store as it was. The schema carries a version a
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from imm_tui.model.atomic import private_file, tighten
+from imm_tui.model.problems import InputError, Problem
 
 SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 10_000
@@ -121,8 +123,12 @@ _MIGRATIONS: dict[int, str] = {
 }
 
 
-class StoreError(Exception):
-    """The store cannot be opened or is newer than this version of IMM."""
+class StoreError(InputError):
+    """The store cannot be opened or is newer than this version of IMM: a problem of the user's file,
+    said with what to do (the commands exit 2 with it, the app shows it)."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__([Problem(str(path), None, "", message)])
 
 
 @dataclass(frozen=True)
@@ -138,28 +144,82 @@ class FileRecord:
 class Store:
     """An open store. Use `with Store.open(path) as store:`."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: Path, *, readonly: bool = False) -> None:
         self.connection = connection
         self.path = path
+        self.readonly = readonly
+        self.in_memory = False
 
     @classmethod
-    def open(cls, path: Path) -> Store:
+    def open(cls, path: Path, *, readonly: bool = False) -> Store:
+        """The store at `path`, created when missing; `readonly` never writes a byte to it or beside it
+        (an older schema and a re-classification are then applied to a copy in memory)."""
+        if path.is_dir():
+            raise StoreError(path, "is a folder, not IMM's activity store: move it away (imm import builds a new store)")
+        if readonly and not path.exists():
+            raise StoreError(path, "no activity store here: run imm import first")
+        store = None
         try:
-            private_file(path)  # before SQLite creates it with the default mode; its -wal and -shm take this mode
-            for companion in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-                if companion.exists():
-                    tighten(companion)
-            connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            connection.execute("PRAGMA secure_delete = ON")  # deleted rows are overwritten, however SQLite was built
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA synchronous = NORMAL")
-            connection.execute("PRAGMA foreign_keys = ON")
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{path}: cannot open the activity store: {error}") from None
-        store = cls(connection, path)
-        store._migrate()
+            store = cls(cls._read_only(path) if readonly else cls._read_write(path), path, readonly=readonly)
+            store._migrate()
+        except (sqlite3.DatabaseError, OSError, StoreError) as error:
+            if store is not None:
+                store.close()
+            if isinstance(error, StoreError):
+                raise
+            if isinstance(error, OSError):
+                raise StoreError(path, f"cannot open the activity store: {error.strerror or error}") from None
+            if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+                raise StoreError(path, "is busy: another IMM is writing to it; try again when it is done") from None
+            raise StoreError(path, f"is not an activity store IMM can read ({error}): move it away, and imm import "
+                                   "builds a new one from the calendars") from None
         return store
+
+    @classmethod
+    def open_for_reading(cls, path: Path) -> Store:
+        """For commands that only read: read-write where IMM may write the store and its folder (so a
+        re-classification after a rule change is kept for next time), read-only where it may not."""
+        folder = path.parent
+        writable = os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+        return cls.open(path, readonly=not writable)
+
+    @staticmethod
+    def _read_write(path: Path) -> sqlite3.Connection:
+        private_file(path)  # before SQLite creates it with the default mode; its -wal and -shm take this mode
+        for companion in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            if companion.exists():
+                tighten(companion)
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        connection.execute("PRAGMA secure_delete = ON")  # deleted rows are overwritten, however SQLite was built
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        return connection
+
+    @staticmethod
+    def _read_only(path: Path) -> sqlite3.Connection:
+        """SQLite's read-only mode; in a folder where the -shm file cannot be made (a read-only workspace,
+        no import running), the store is read as an unchanging file."""
+        uri = path.resolve().as_uri()
+        try:
+            connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            connection.execute("PRAGMA user_version").fetchone()
+        except sqlite3.OperationalError:
+            if path.with_name(path.name + "-wal").exists():
+                raise
+            connection = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+        connection.execute("PRAGMA query_only = ON")
+        return connection
+
+    def into_memory(self) -> None:
+        """Go on with a copy of the store in memory: what changes now (a migration, a re-classification
+        for this report) is never written back. For a read-only store."""
+        memory = sqlite3.connect(":memory:", isolation_level=None)
+        self.connection.backup(memory)
+        self.connection.close()
+        self.connection = memory
+        self.in_memory = True
 
     def __enter__(self) -> Store:
         return self
@@ -178,10 +238,13 @@ class Store:
     def _migrate(self) -> None:
         current = self.version
         if current > SCHEMA_VERSION:
-            raise StoreError(f"{self.path} was written by a newer IMM (schema {current}, this one knows {SCHEMA_VERSION})")
+            raise StoreError(self.path, f"was written by a newer IMM (schema {current}, this one knows {SCHEMA_VERSION}): "
+                                        "update IMM, or move the store away and import the calendars again")
         if current == SCHEMA_VERSION:
             return
-        if current > 0:
+        if self.readonly:
+            self.into_memory()  # an older schema, upgraded for this command only
+        elif current > 0:
             self.backup(self.path.with_name(f"{self.path.name}.v{current}.bak"))
         with self.transaction():
             for version in range(current + 1, SCHEMA_VERSION + 1):
@@ -200,12 +263,18 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error: all of it or nothing."""
+        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error: all of it or nothing. The error that
+        stopped it is the one raised: after a full disk SQLite has already rolled back, and a ROLLBACK
+        that then fails must not take its place."""
+        if self.readonly and not self.in_memory:
+            raise StoreError(self.path, "is open read-only: this command cannot change it")
         self.connection.execute("BEGIN IMMEDIATE")
         try:
             yield self.connection
         except BaseException:
-            self.connection.execute("ROLLBACK")
+            if self.connection.in_transaction:
+                with suppress(sqlite3.Error):
+                    self.connection.execute("ROLLBACK")
             raise
         self.connection.execute("COMMIT")
 

@@ -61,7 +61,7 @@ class Session:
         activity = pd.DataFrame(columns=ACTIVITY_COLUMNS)
         last, monitored = None, set()
         if self.workspace.paths.store.exists():
-            with Store.open(self.workspace.paths.store) as store:
+            with Store.open_for_reading(self.workspace.paths.store) as store:
                 ensure_classified(store, self.workspace)
                 activity = load_activity(store, year)
                 last = last_imported_day(store, year)

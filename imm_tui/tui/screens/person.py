@@ -100,7 +100,7 @@ class PersonScreen(Screen[None], Translated):
             from imm_tui.ingest.events import list_events
             from imm_tui.ingest.store import Store
 
-            with Store.open(paths.store) as store:
+            with Store.open_for_reading(paths.store) as store:
                 frame = self.items = list_events(store, session.workspace, person=self.person, detail=True)
             style = {"counted": "", "unclassified": "yellow"}
             for index, item in enumerate(frame.itertuples(index=False)):
