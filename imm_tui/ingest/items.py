@@ -59,6 +59,10 @@ class RawItem(NamedTuple):
     line: int | None = None  # where the item starts in its file, for messages
 
 
+OUTSIDE = "outside the plan year"
+"""The skip reason of an occurrence outside the plan's ISO year (counted per occurrence, not per series)."""
+
+
 class CalendarError(Exception):
     """A file that cannot be read as a calendar; the message is for the user, naming what is wrong."""
 
@@ -72,5 +76,5 @@ class ReadResult:
     skipped: dict[str, int] = field(default_factory=dict)  # reason -> count of items not read
     owner_hint: str = ""  # an e-mail or name the file says it belongs to (X-WR-CALNAME, organiser…)
 
-    def skip(self, reason: str) -> None:
-        self.skipped[reason] = self.skipped.get(reason, 0) + 1
+    def skip(self, reason: str, count: int = 1) -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + count

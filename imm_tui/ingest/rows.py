@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from imm_tui.ingest.classify import Classifier, Contact, Verdict
-from imm_tui.ingest.items import RawItem
+from imm_tui.ingest.items import OUTSIDE, RawItem
 
 MAX_TEXT = 300  # a subject or location longer than this is cut: the rules need no more
 
@@ -87,6 +87,9 @@ def build_rows(
             counts.skip("duplicate")
             continue
         seen.add(key)
+        if item.reply:  # a meeting reply (METHOD:REPLY) says what the owner answered, not that a meeting took place
+            counts.skip("reply")
+            continue
         try:
             start_utc, day = instant(item.start, zone)
         except (OverflowError, ValueError):
@@ -94,13 +97,13 @@ def build_rows(
             continue
         iso = day.isocalendar()
         if iso.year != year:
-            counts.skip("outside the plan year")
+            counts.skip(OUTSIDE)
             continue
         known = people.get((id(item.attendees), item.organizer))
         if known is None:
             known = people[(id(item.attendees), item.organizer)] = _people(item, owner)
         owner_declined, domains, domains_text = known
-        declined = item.reply or owner_declined
+        declined = owner_declined
         private = item.private
         keep_text = not (private or count_only)
         contact = Contact(

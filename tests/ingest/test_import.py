@@ -169,7 +169,10 @@ def test_whose_calendar(tmp_path: Path, workspace: Path, capsys: pytest.CaptureF
     assert "kbos.ics: imported 1 (kbos)" in out
     assert "unknown.ics: failed: cannot tell whose calendar this is" in out and code == 2
     code, out, _ = run(capsys, "import", "-w", str(workspace), "--person", "mjanssen", str(loose / "unknown.ics"))
-    assert code == 0 and "imported 1 (mjanssen)" in out
+    assert code == 0 and "imported 0 (mjanssen)" in out and "skipped: reply 1" in out  # a reply is no appointment
+    shutil.copy(DATA / "ics" / "google_utc.ics", loose / "someone.ics")
+    code, out, _ = run(capsys, "import", "-w", str(workspace), "--person", "mjanssen", str(loose / "someone.ics"))
+    assert code == 0 and "someone.ics: imported 5 (mjanssen)" in out
 
 
 def test_events_and_usage_errors(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,22 +12,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Component
 
 from imm_tui.ingest import fields as f
 from imm_tui.ingest.ics.library import UnreadableFile, expand_lines, occurrence_identity
+from imm_tui.ingest.ics.outside import occurrences_outside
 from imm_tui.ingest.ics.series import expand_series, overlaps
 from imm_tui.ingest.ics.series_guard import StepBudget, rdate_problem, series_problem, start_of
 from imm_tui.ingest.ics.text import prepare_text
 from imm_tui.ingest.ics.values import NeedsLibrary, duration, moment, name_value, params, zone_named
-from imm_tui.ingest.items import Attendee, RawItem, ReadResult
+from imm_tui.ingest.items import OUTSIDE, Attendee, RawItem, ReadResult
 from imm_tui.ingest.limits import DEFAULT_LIMITS, Limits
 
 # What the library needs to expand a series and give each occurrence its times; the rest of an item's
 # fields are read here once per VEVENT and joined back through the block tag.
+OUTSIDE_STEPS = 50_000
+"""Steps dateutil may take per file to count occurrences outside the window (a quarter of a second);
+the common shapes are counted without steps."""
 SKELETON = {"BEGIN", "END", "UID", "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "EXRULE", "RECURRENCE-ID"}
 BLOCK_TAG = "X-IMM-BLOCK"
 _TEXT = {"SUMMARY", "LOCATION", "DESCRIPTION", "ORGANIZER", "STATUS", "TRANSP", "CLASS", "X-MICROSOFT-CDO-BUSYSTATUS",
@@ -92,18 +96,25 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits
             result.skip("no readable start")
         elif overlaps(item, window, zone):
             result.items.append(item)
-    budget = StepBudget()
+        else:
+            result.skip(OUTSIDE)
+    budget, counting = StepBudget(), StepBudget(OUTSIDE_STEPS)
     for uid, parts in series.items():
         problem = _series_problem(parts, window, limits.max_occurrences, budget)
         if problem:
             result.warnings.append(f"series '{uid if len(uid) <= 40 else uid[:37] + '…'}' skipped: {problem[1]}")
             result.skip(problem[0])
             continue
+        outside = _outside(parts, window, counting)
+        if outside:
+            result.skip(OUTSIDE, outside)
         expanded = None if calendar_zone is not None else expand_series(parts, uid, window, zone)
         if expanded is None:
             library.extend((event.skeleton, fields) for event, fields in parts)
         else:
             result.items.extend(expanded)
+    if counting.left <= 0:
+        result.warnings.append("more occurrences lie outside the plan year than were counted (long series of unusual shapes)")
     if library:
         _expand([f"{k}:{v}" for k, v in header.items()], timezones, library, zone, window, result, limits)
     return result
@@ -293,6 +304,24 @@ def _series_problem(parts: list[tuple[_Event, _Fields]], window: tuple[date, dat
         if problem:
             return problem
     return None
+
+
+def _outside(parts: list[tuple[_Event, _Fields]], window: tuple[date, date], budget: StepBudget) -> int:
+    """Occurrences of a series outside the expanded window (see outside.py), from its master."""
+    for event, _ in parts:
+        values: dict[str, list[str]] = {}
+        for line in event.skeleton:
+            name, _, value = name_value(line)
+            values.setdefault(name, []).append(value)
+        start = start_of(values["DTSTART"][0]) if "DTSTART" in values else None
+        if "RECURRENCE-ID" in values or start is None:
+            continue  # an exception replaces an occurrence of the master: counted there
+        if "RRULE" in values:
+            return occurrences_outside(values["RRULE"][0], start, window, values.get("EXDATE", ()), values.get("RDATE", ()), budget)
+        low, high = (datetime.combine(day, time()) for day in window)
+        return int(not low <= start < high) + sum(
+            1 for value in values.get("RDATE", ()) for part in value.split(",") if (moment := start_of(part)) and not low <= moment < high)
+    return 0
 
 
 def _single(fields: _Fields, calendar_zone: ZoneInfo | None) -> RawItem | None:

@@ -76,7 +76,7 @@ def repair_text(text: str, fallback: ZoneInfo) -> tuple[str, list[str]]:
     names: dict[str, str] = {}
 
     def zone_name(raw: str) -> str:
-        name = raw.strip('"')
+        name = raw.strip().strip('"').strip()  # `TZID= 1` and `TZID:" 1"` name the zone the file defines as `TZID: 1`
         if name in names:
             return names[name]
         zone = resolve_zone(name)
