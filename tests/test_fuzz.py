@@ -39,6 +39,16 @@ NASTY = [
     b"\r\nRECURRENCE-ID:20270101T090000Z\r\n",
     b';;;;;;;,,,,,"""\r\n',
     b"\r\nDTEND:20270101T090000Z\r\nDTSTART;VALUE=DATE:2027\r\n",
+    # the shapes of the hardening trial (issue 13)
+    b"\r\nRRULE:FREQ=SECONDLY\r\nDTSTART:19000101T000000Z\r\n",
+    b"\r\nRRULE:FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=30\r\n",
+    b"\r\nRDATE:" + b",".join(b"202701%02dT090000Z" % d for d in range(1, 29)) * 40 + b"\r\n",
+    b"\r\nBEGIN:VTIMEZONE\r\nTZID:x\r\n" * 300,
+    b"\r\nDTSTART;TZID= 1:20270105T090000\r\nBEGIN:VTIMEZONE\r\nTZID: 1\r\n",
+    b'\r\nDTSTART;TZID="unclosed:20270105T090000\r\n' * 50,
+    b"\r\nMETHOD:REPLY\r\n",
+    b"\r\nRRULE:FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20990101T000000Z\r\nDTSTART:19700105T090000\r\n",
+    b"\r\nRRULE:FREQ=MONTHLY;BYDAY=-1FR\r\nDTSTART:19000105T090000\r\n",
 ]
 ZONE = ZoneInfo("Europe/Amsterdam")
 FUZZ = settings(max_examples=250, deadline=5000, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -125,3 +125,14 @@ def test_the_quick_line_length_test_never_misses_a_long_line(lengths: list[int],
     text = "\n".join("x" * n for n in lengths)
     if max(lengths) > limit:
         assert may_have_a_line_longer_than(text, limit)
+
+
+@pytest.mark.parametrize(("defined", "used"), [(" 1", "1"), (" 1", " 1"), ("1", " 1"), (" 1", '" 1"'), ("1", "1")])
+def test_a_tzid_with_spaces_finds_the_files_own_time_zone(defined: str, used: str) -> None:
+    zone = (f"BEGIN:VTIMEZONE\r\nTZID:{defined}\r\nBEGIN:STANDARD\r\nDTSTART:16010101T000000\r\nTZOFFSETFROM:-0500\r\n"
+            "TZOFFSETTO:-0500\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n")
+    event = (f"BEGIN:VEVENT\r\nUID:a\r\nDTSTART;TZID={used}:20270105T090000\r\nDTEND;TZID={used}:20270105T100000\r\n"
+             "SUMMARY:Visit\r\nEND:VEVENT\r\n")
+    data = f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{zone}{event}END:VCALENDAR\r\n".encode()
+    result = read_calendar(Path("x.ics"), data, ZoneInfo("Europe/Amsterdam"), 2027)
+    assert [i.start.utcoffset() for i in result.items] == [timedelta(hours=-5)] and result.warnings == []
