@@ -45,9 +45,11 @@ def workspace(tmp_path: Path, calendars: Path, name: str) -> Path:
     return root
 
 
-def imm(*args: str) -> subprocess.Popen[bytes]:
+def imm(*args: str, log: Path | None = None) -> subprocess.Popen[bytes]:
+    """`imm *args` in the background; its output goes to `log` when given (to say why it failed)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-m", "imm_tui.cli", *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    out = log.open("wb") if log else subprocess.DEVNULL
+    return subprocess.Popen([sys.executable, "-m", "imm_tui.cli", *args], stdout=out, stderr=subprocess.STDOUT if log else out, env=env)
 
 
 def items_per_file(store: Path) -> tuple[int, dict[str, int]]:
@@ -75,9 +77,10 @@ def test_sigkill_during_import_leaves_a_consistent_store(tmp_path: Path, calenda
         process.wait(30)
         if (root / "imm.sqlite").exists():
             items_per_file(root / "imm.sqlite")
-        assert imm("import", "-w", str(root), "--workers", "1").wait(120) == 0
+        log = tmp_path / f"again{attempt}.log"
+        assert imm("import", "-w", str(root), "--workers", "1", log=log).wait(120) == 0, log.read_text(encoding="utf-8")
         total, files = items_per_file(root / "imm.sqlite")
-        assert total == expected and len(files) == 12
+        assert total == expected and len(files) == 12, (total, expected, files)
 
 
 SAVER = """

@@ -125,6 +125,10 @@ class Classifier:
         return None
 
 
+SEEN_TEXTS = 100_000
+"""Texts whose search result a rule remembers (about 10 MB at most)."""
+
+
 class _Compiled:
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
@@ -132,6 +136,7 @@ class _Compiled:
         self.subject = compile_pattern(rule.subject) if rule.subject is not None else None
         self.location = compile_pattern(rule.location) if rule.location is not None else None
         self.timed_out = False  # a search that ran out of time switches the rule off for the rest of this run
+        self.seen: dict[tuple[bool, str], bool] = {}  # (subject?, text) → found: the instances of a series share a subject
 
     def matches(self, contact: Contact, external: bool, status: str | None) -> bool:
         rule = self.rule
@@ -156,9 +161,18 @@ class _Compiled:
         return rule.account_status is None or status == rule.account_status
 
     def _found(self, pattern: regex.Pattern[str], text: str) -> bool:
+        """A search with a time limit (the limit's bookkeeping costs more than most searches, so each
+        text is searched once per rule)."""
         if self.timed_out:
             return False
+        key = (pattern is self.subject, text)
+        known = self.seen.get(key)
+        if known is not None:
+            return known
         found = search(pattern, text)
         if found is None:
             self.timed_out = True
-        return bool(found)
+            return False
+        if len(self.seen) < SEEN_TEXTS:
+            self.seen[key] = found
+        return found

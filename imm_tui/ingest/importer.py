@@ -289,24 +289,25 @@ def import_files(
             finish(read_file(path, spec, sha))
     else:
         with ProcessPoolExecutor(max_workers=count, initializer=_leave_with, initargs=(os.getpid(),)) as pool:
-            for outcome in _within_budget(pool, pending, sizes, spec, count):
+            for outcome in _within_budget(pool, pending, sizes, spec):
                 finish(outcome)
     report.files.sort(key=lambda f: f.path)
     return report
 
 
 def _within_budget(
-    pool: ProcessPoolExecutor, pending: list[tuple[Path, str | None]], sizes: list[int], spec: ImportSpec, workers: int,
+    pool: ProcessPoolExecutor, pending: list[tuple[Path, str | None]], sizes: list[int], spec: ImportSpec,
 ) -> Iterator[FileOutcome]:
     """The outcomes in file order (whatever order the readers finish in: the result must not depend on
     timing), handing a file to the readers only while the estimated memory of those in flight stays
-    within `max_memory_mb`; a file estimated above the whole budget is read alone."""
+    within `max_memory_mb` (files waiting in the pool's queue count too); a file estimated above the
+    whole budget is read alone."""
     budget = spec.limits.max_memory_mb << 20
     waiting = deque(zip(pending, map(reading_cost, sizes), strict=True))
     flight: deque[tuple[Future[FileOutcome], int]] = deque()
     used = 0
     while waiting or flight:
-        while waiting and len(flight) < 2 * workers and (not flight or used + waiting[0][1] <= budget):
+        while waiting and (not flight or used + waiting[0][1] <= budget):
             (path, sha), cost = waiting.popleft()
             flight.append((pool.submit(read_file, path, spec, sha), cost))
             used += cost

@@ -200,7 +200,7 @@ def test_one_memory_budget_across_all_readers() -> None:
     pending = [(Path(str(costs[s])), None) for s in sizes]
 
     order = []
-    for outcome in importer._within_budget(pool, pending, sizes, spec, workers=4):  # type: ignore[arg-type]
+    for outcome in importer._within_budget(pool, pending, sizes, spec):  # type: ignore[arg-type]
         pool.flight.remove(int(Path(outcome.path).name))
         order.append(outcome.path)
     assert order == [str(p) for p, _ in pending]  # written in file order
