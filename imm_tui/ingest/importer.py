@@ -246,8 +246,9 @@ def import_files(
         done += 1
         if outcome.status == "imported" and outcome.person:
             try:
-                store.replace_file(
-                    path=outcome.path, person=outcome.person, calendar=opaque(outcome.calendar) if count_only else outcome.calendar,
+                outcome.items = store.replace_file(
+                    path=outcome.path, person=outcome.person,
+                    calendar=opaque(outcome.calendar) if count_only and outcome.calendar else outcome.calendar,
                     sha256=outcome.sha256, size=outcome.size, mtime_ns=outcome.mtime_ns,
                     imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
                     rows=outcome.rows, warnings="\n".join(without_calendar_text(w) if count_only else w for w in outcome.warnings),
@@ -259,7 +260,8 @@ def import_files(
             record = store.file(outcome.path)
             if record is not None and (record.size, record.mtime_ns) != (outcome.size, outcome.mtime_ns) and outcome.size:
                 store.touch(record, outcome.size, outcome.mtime_ns)
-        outcome.items = len(outcome.rows) if outcome.status == "imported" else 0
+        if outcome.status != "imported":
+            outcome.items = 0
         outcome.rows = []  # stored: holding every file's rows until the end only costs memory
         report.files.append(outcome)
         if progress is not None:
@@ -291,6 +293,10 @@ def import_files(
         with ProcessPoolExecutor(max_workers=count, initializer=_leave_with, initargs=(os.getpid(),)) as pool:
             for outcome in _within_budget(pool, pending, sizes, spec):
                 finish(outcome)
+    stored = store.stored_items() if any(f.status == "imported" for f in report.files) else {}
+    for outcome in report.files:  # a later file of the same person may have taken over an item both hold
+        if outcome.status == "imported":
+            outcome.items = stored.get(outcome.path, outcome.items)
     report.files.sort(key=lambda f: f.path)
     return report
 

@@ -303,12 +303,14 @@ class Store:
         imported_at: str,
         rows: Sequence[tuple[object, ...]],
         warnings: str,
-    ) -> None:
-        """Write one file's items in one transaction.
+    ) -> int:
+        """Write one file's items in one transaction; returns how many of them the store now holds.
 
-        A newer export of the same calendar (same person and calendar name) replaces that calendar's
-        items in the days the new file covers: what was deleted or moved in Outlook goes here too.
-        Other calendars of the same person are left alone.
+        A newer export of the same calendar (same person and the same, non-empty calendar name) replaces
+        that calendar's items in the days the new file covers: what was deleted or moved in Outlook goes
+        here too. Files without a calendar name replace only themselves (same path): two such files of one
+        person (`main-calendar.csv`, `shared-calls.csv`) are two sources, both kept. An item both files hold
+        (same UID and occurrence) is stored once, for the newer file, and every file's count says so.
         """
         days = [str(r[5]) for r in rows]
         first, last = (min(days), max(days)) if days else (None, None)
@@ -317,7 +319,7 @@ class Store:
             if previous:
                 db.execute("DELETE FROM items WHERE file_id = ?", (previous[0],))
                 db.execute("DELETE FROM files WHERE id = ?", (previous[0],))
-            if first is not None:
+            if first is not None and calendar:
                 db.execute(
                     "DELETE FROM items WHERE person = ? AND local_day BETWEEN ? AND ?"
                     " AND file_id IN (SELECT id FROM files WHERE person = ? AND calendar = ?)",
@@ -334,6 +336,14 @@ class Store:
                 f"INSERT OR REPLACE INTO items ({', '.join(ITEM_COLUMNS)}) VALUES ({placeholders})",
                 ((*r[:3], file_id, *r[4:]) for r in rows),
             )
+            db.execute("UPDATE files SET items = (SELECT count(*) FROM items WHERE items.file_id = files.id) WHERE person = ?",
+                        (person,))
+            stored = db.execute("SELECT items FROM files WHERE id = ?", (file_id,)).fetchone()
+        return int(stored[0])
+
+    def stored_items(self) -> dict[str, int]:
+        """How many items the store holds for each file, by path (an item two files hold counts for the newer)."""
+        return {str(path): int(count) for path, count in self.connection.execute("SELECT path, items FROM files")}
 
     # --- items -----------------------------------------------------------------------------------
     def items(self, columns: Iterable[str] = ITEM_COLUMNS, where: str = "", params: Sequence[object] = ()) -> list[tuple[object, ...]]:

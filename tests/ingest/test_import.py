@@ -27,6 +27,7 @@ from imm_tui.cli import main
 from imm_tui.ingest.importer import ImportSpec, import_files
 from imm_tui.ingest.store import Store
 from imm_tui.model.workspace import load_workspace
+from tests.conftest import DEMO
 from tests.ingest.conftest import DATA
 
 EXPECTED = {
@@ -254,3 +255,29 @@ def test_limits_are_settings_and_reported(workspace: Path, capsys: pytest.Captur
     big.write_bytes(b"BEGIN:VCALENDAR\r\n" + b"X" * (2 << 20))
     code, out, _ = run(capsys, "import", "-w", str(workspace), "--max-file-mb", "1")
     assert code == 2 and "huge.ics: failed: file is larger than 1 MB (see --max-file-mb)" in out
+
+
+def test_two_nameless_files_of_one_person_are_two_sources(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`main-calendar.csv` and `shared-calls.csv`: neither names its calendar, both cover March; each keeps its
+    items, and an appointment both hold is stored once and counted once."""
+    root = tmp_path / "ws"
+    shutil.copytree(DEMO, root)
+    folder = root / "imports" / "jdv"
+    folder.mkdir(parents=True)
+    header = "Subject,Start Date,Start Time,End Date,End Time,Categories\r\n"
+    main_rows = "".join(f"Klantbezoek {d},3/{d}/2027,9:00,3/{d}/2027,10:00,Klantbezoek\r\n" for d in (2, 9, 16, 23))
+    calls = "".join(f"Bellen {d},3/{d}/2027,14:00,3/{d}/2027,14:30,Telefoon\r\n" for d in (3, 10, 17))
+    shared = "Klantbezoek 9,3/9/2027,9:00,3/9/2027,10:00,Klantbezoek\r\n"  # the same appointment in both files
+    (folder / "main-calendar.csv").write_text(header + main_rows, encoding="utf-8")
+    (folder / "shared-calls.csv").write_text(header + calls + shared, encoding="utf-8")
+    assert main(["import", "-w", str(root)]) == 0
+    out = capsys.readouterr().out
+    with sqlite3.connect(root / "imm.sqlite") as db:
+        stored = db.execute("SELECT count(*) FROM items WHERE person = 'jdv'").fetchone()[0]
+        per_file = dict(db.execute("SELECT path, items FROM files").fetchall())
+    assert stored == 4 + 3  # nothing of either file lost; the shared appointment once
+    assert sum(per_file.values()) == stored
+    said = {line.split(": imported ")[0].rsplit("/", 1)[1]: int(line.split(": imported ")[1].split()[0])
+            for line in out.splitlines() if ": imported " in line}
+    assert said == {"main-calendar.csv": per_file[str(folder / "main-calendar.csv")],
+                    "shared-calls.csv": per_file[str(folder / "shared-calls.csv")]}
