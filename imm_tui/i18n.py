@@ -201,6 +201,7 @@ DUTCH: dict[str, str] = {
         "n (persoon) regel van een item · w opslaan · r opnieuw laden · y tabel kopiëren · v hele cel · j/k bewegen · "
         "t thema · q stoppen · ctrl+p alle opdrachten",
     "Plan saved (the previous version is plan.toml.bak)": "Plan opgeslagen (de vorige versie is plan.toml.bak)",
+    "not covered": "niet gedekt",
     "Plan not saved: {reason}. Your edits are kept.": "Plan niet opgeslagen: {reason}. Je wijzigingen blijven bewaard.",
     "Not written to classify.toml: {reason}": "Niet geschreven naar classify.toml: {reason}",
     "Unexpected error: {error}. Your edits are kept.": "Onverwachte fout: {error}. Je wijzigingen blijven bewaard.",

@@ -28,6 +28,7 @@ class Monitor:
     as_of: date
     monitored: set[str]
     accounts: list[str]
+    coverage: dict[str, list[tuple[date, date]]]
 
     @property
     def reviews_exported(self) -> bool:
@@ -37,7 +38,7 @@ class Monitor:
         from imm_tui.report.review import build_review
 
         return build_review(self.workspace.plan_document.plan, self.activity, self.as_of, monitored=self.monitored,
-                            reviews_exported=self.reviews_exported)
+                            reviews_exported=self.reviews_exported, coverage=self.coverage)
 
     def pseudonyms(self) -> Pseudonyms:
         from imm_tui.report.anonymize import Pseudonyms
@@ -56,14 +57,16 @@ def load_monitor(args: argparse.Namespace) -> Monitor:
     year = workspace.plan_document.plan.plan.year
     activity = pd.DataFrame(columns=ACTIVITY_COLUMNS)
     last, monitored, accounts = None, set(), [a.name for a in workspace.accounts]
+    coverage: dict[str, list[tuple[date, date]]] = {}
     if workspace.paths.store.exists():
         with Store.open_for_reading(workspace.paths.store) as store:
             ensure_classified(store, workspace)
             activity = load_activity(store, year)
             last = last_imported_day(store, year)
             monitored = {f.person for f in store.files()}
+            coverage = store.coverage()
             accounts += [str(r[0]) for r in store.connection.execute("SELECT DISTINCT account FROM items WHERE account IS NOT NULL")]
-    return Monitor(workspace, activity, _as_of(getattr(args, "as_of", None), last, year), monitored, accounts)
+    return Monitor(workspace, activity, _as_of(getattr(args, "as_of", None), last, year), monitored, accounts, coverage)
 
 
 def _as_of(given: str | None, last: date | None, year: int) -> date:

@@ -11,7 +11,7 @@ from datetime import date
 
 import pandas as pd
 
-from imm_tui.engine.compare import Comparison, actual_array, comparison_from_actual, happened
+from imm_tui.engine.compare import Comparison, Coverage, actual_array, comparison_from_actual, covered_weeks, happened
 from imm_tui.engine.insights import Insights, insights_from_counts, person_counts, stage_ids
 from imm_tui.engine.requirement import Requirement
 from imm_tui.model.plan import MonitorSettings, Plan
@@ -25,21 +25,28 @@ class LiveMonitor:
 
     def __init__(
         self, plan: Plan, requirement: Requirement, activity: pd.DataFrame, as_of: date,
-        monitored: set[str] | None = None, settings: MonitorSettings | None = None,
+        monitored: set[str] | None = None, settings: MonitorSettings | None = None, coverage: Coverage | None = None,
     ) -> None:
+        """`coverage`: the periods each person's calendars cover (engine.compare); None judges every week."""
         self.plan, self.requirement, self.as_of = plan, requirement, as_of
         self.settings = settings or plan.monitor  # status bands and signal thresholds
         self.monitored = set(monitored) if monitored is not None else None
+        self.coverage = {person: list(periods) for person, periods in coverage.items()} if coverage is not None else None
+        self._covered = covered_weeks(requirement, self.coverage, as_of, plan.calendar.days_per_week)
         done = happened(activity, as_of)
         self._actual = actual_array(requirement, done)
         self._counts = person_counts(plan, done, [p.id for p in plan.people])
         self._rows = {person: index for index, person in enumerate(requirement.rows["person"].astype(str))}
         self._finish()
 
-    def replace_person(self, person: str, items: pd.DataFrame) -> None:
-        """`items`: all counted items of `person` now in the store (after their re-import)."""
+    def replace_person(self, person: str, items: pd.DataFrame, periods: list[tuple[date, date]] | None = None) -> None:
+        """`items`: all counted items of `person` now in the store (after their re-import); `periods`: what
+        their calendars now cover."""
         done = happened(items, self.as_of)
         self._actual[self._rows[person]] = actual_array(self.requirement, done)[self._rows[person]]
+        if self.coverage is not None and periods is not None:
+            self.coverage[person] = list(periods)
+            self._covered = covered_weeks(self.requirement, self.coverage, self.as_of, self.plan.calendar.days_per_week)
         self._counts.loc[person] = person_counts(self.plan, done, [person]).loc[person]
         if self.monitored is not None:
             self.monitored.add(person)
@@ -58,6 +65,8 @@ class LiveMonitor:
         other = object.__new__(LiveMonitor)
         other.plan, other.requirement, other.as_of, other.settings = plan, requirement, self.as_of, plan.monitor
         other.monitored = set(self.monitored) if self.monitored is not None else None
+        other.coverage = {k: list(v) for k, v in self.coverage.items()} if self.coverage is not None else None
+        other._covered = covered_weeks(requirement, other.coverage, self.as_of, plan.calendar.days_per_week)
         other._actual, other._counts, other._rows = self._actual.copy(), self._counts.copy(), dict(self._rows)
         other._finish()
         return other
@@ -72,5 +81,5 @@ class LiveMonitor:
         return self._insights
 
     def _finish(self) -> None:
-        self.comparison = comparison_from_actual(self.requirement, self._actual, self.as_of, self.settings)
+        self.comparison = comparison_from_actual(self.requirement, self._actual, self.as_of, self.settings, self._covered)
         self._insights = None

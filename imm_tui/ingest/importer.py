@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -71,6 +71,7 @@ class FileOutcome:
     status: Status
     person: str | None = None
     calendar: str = ""  # the calendar's own name (X-WR-CALNAME), to tell two calendars of one person apart
+    covers: tuple[date, date] | None = None  # the period the export says it covers, when it says so
     message: str = ""
     warnings: list[str] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
@@ -211,6 +212,7 @@ def _read(path: Path, data: bytes, spec: ImportSpec, outcome: FileOutcome) -> Fi
     outcome.warnings.extend(classifier.problems)
     outcome.person, outcome.counts, outcome.status = person, counts, "imported"
     outcome.calendar = result.owner_hint.strip().lower()
+    outcome.covers = result.covers
     return outcome
 
 
@@ -251,7 +253,8 @@ def import_files(
                     calendar=opaque(outcome.calendar) if count_only and outcome.calendar else outcome.calendar,
                     sha256=outcome.sha256, size=outcome.size, mtime_ns=outcome.mtime_ns,
                     imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
-                    rows=outcome.rows, warnings="\n".join(without_calendar_text(w) if count_only else w for w in outcome.warnings),
+                    rows=outcome.rows, covers=outcome.covers,
+                    warnings="\n".join(without_calendar_text(w) if count_only else w for w in outcome.warnings),
                 )
                 report.counts.merge(outcome.counts)
             except Exception as error:  # noqa: BLE001 - reported per file; the transaction was rolled back

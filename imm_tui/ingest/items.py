@@ -75,6 +75,7 @@ class ReadResult:
     warnings: list[str] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)  # reason -> count of items not read
     owner_hint: str = ""  # an e-mail or name the file says it belongs to (X-WR-CALNAME, organiser…)
+    covers: tuple[date, date] | None = None  # the period the export says it covers (X-CALSTART/X-CALEND)
 
     def skip(self, reason: str, count: int = 1) -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + count

@@ -13,13 +13,13 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from imm_tui.model.atomic import private_file, tighten
 from imm_tui.model.problems import InputError, Problem
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 BUSY_TIMEOUT_MS = 10_000
 
 ITEM_COLUMNS = (
@@ -120,7 +120,34 @@ _MIGRATIONS: dict[int, str] = {
     CREATE INDEX items_by_file ON items (file_id);
     CREATE INDEX items_by_year ON items (iso_year);
     """,
+    # v4: the period each file covers (the export's own range, else its first to last item), so that weeks
+    # outside what a person's calendars cover are not judged as weeks without activity.
+    4: """
+    ALTER TABLE files ADD COLUMN covers_from TEXT;
+    ALTER TABLE files ADD COLUMN covers_to TEXT;
+    UPDATE files SET covers_from = date(first_day, '-6 days', 'weekday 1'), covers_to = date(last_day, 'weekday 0');
+    """,
 }
+
+
+def _weeks_of(first: str | None, last: str | None) -> tuple[str | None, str | None]:
+    """What an export that does not state its range covers: the whole ISO weeks of its first and last item
+    (its items show the calendar was kept in those weeks)."""
+    if first is None or last is None:
+        return None, None
+    start, end = date.fromisoformat(first), date.fromisoformat(last)
+    return (start - timedelta(days=start.weekday())).isoformat(), (end + timedelta(days=6 - end.weekday())).isoformat()
+
+
+def merged(periods: Iterable[tuple[date, date]]) -> list[tuple[date, date]]:
+    """Periods (first and last day, inclusive) joined where they overlap or touch, in order."""
+    out: list[tuple[date, date]] = []
+    for first, last in sorted(periods):
+        if out and first <= out[-1][1] + timedelta(days=1):
+            out[-1] = (out[-1][0], max(out[-1][1], last))
+        else:
+            out.append((first, last))
+    return out
 
 
 class StoreError(InputError):
@@ -303,6 +330,7 @@ class Store:
         imported_at: str,
         rows: Sequence[tuple[object, ...]],
         warnings: str,
+        covers: tuple[date, date] | None = None,
     ) -> int:
         """Write one file's items in one transaction; returns how many of them the store now holds.
 
@@ -314,6 +342,7 @@ class Store:
         """
         days = [str(r[5]) for r in rows]
         first, last = (min(days), max(days)) if days else (None, None)
+        covers_from, covers_to = (covers[0].isoformat(), covers[1].isoformat()) if covers else _weeks_of(first, last)
         with self.transaction() as db:
             previous = db.execute("SELECT id FROM files WHERE path = ?", (path,)).fetchone()
             if previous:
@@ -326,9 +355,9 @@ class Store:
                     (person, first, last, person, calendar),
                 )
             cursor = db.execute(
-                "INSERT INTO files (path, person, calendar, sha256, size, mtime_ns, imported_at, first_day, last_day, items, warnings)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (path, person, calendar, sha256, size, mtime_ns, imported_at, first, last, len(rows), warnings),
+                "INSERT INTO files (path, person, calendar, sha256, size, mtime_ns, imported_at, first_day, last_day, items, warnings,"
+                " covers_from, covers_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (path, person, calendar, sha256, size, mtime_ns, imported_at, first, last, len(rows), warnings, covers_from, covers_to),
             )
             file_id = cursor.lastrowid
             placeholders = ", ".join("?" * len(ITEM_COLUMNS))
@@ -340,6 +369,19 @@ class Store:
                         (person,))
             stored = db.execute("SELECT items FROM files WHERE id = ?", (file_id,)).fetchone()
         return int(stored[0])
+
+    def coverage(self) -> dict[str, list[tuple[date, date]]]:
+        """Per person, the periods their imported calendars cover, merged: each file from the start of what it
+        covers to its end, but never past the day it was imported (what came after was still a plan) —
+        unless it was imported before its period began (a plan year still to come, as in the demo)."""
+        spans: dict[str, list[tuple[date, date]]] = {}
+        for person, start, end, imported in self.connection.execute(
+                "SELECT person, covers_from, covers_to, imported_at FROM files WHERE covers_from IS NOT NULL"):
+            first, last, on = date.fromisoformat(start), date.fromisoformat(end), date.fromisoformat(str(imported)[:10])
+            last = min(last, on) if on >= first else last
+            if last >= first:
+                spans.setdefault(str(person), []).append((first, last))
+        return {person: merged(periods) for person, periods in spans.items()}
 
     def stored_items(self) -> dict[str, int]:
         """How many items the store holds for each file, by path (an item two files hold counts for the newer)."""

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from imm_tui.engine.checklist import Answer, checklist
-from imm_tui.engine.compare import Comparison, compare, status_of
+from imm_tui.engine.compare import Comparison, Coverage, compare, status_of
 from imm_tui.engine.insights import Insights, insights
 from imm_tui.engine.requirement import Requirement, derive
 from imm_tui.model.plan import MonitorSettings, Plan
@@ -68,12 +68,13 @@ class Review:
 
 def build_review(
     plan: Plan, activity: pd.DataFrame, as_of: date, *, monitored: set[str], reviews_exported: bool,
-    settings: MonitorSettings | None = None,
+    settings: MonitorSettings | None = None, coverage: Coverage | None = None,
 ) -> Review:
-    """Everything for a review; thresholds come from the plan's `[monitor]` unless `settings` says otherwise."""
+    """Everything for a review; thresholds come from the plan's `[monitor]` unless `settings` says otherwise.
+    `coverage`: the periods each person's calendars cover (engine.compare); None judges every week."""
     requirement = derive(plan)
     settings = settings or plan.monitor
-    comparison = compare(requirement, activity, as_of, settings)
+    comparison = compare(requirement, activity, as_of, settings, coverage, plan.calendar.days_per_week)
     found = insights(plan, requirement, comparison, activity, settings, monitored)
     return review_from(plan, requirement, comparison, found, monitored=monitored, reviews_exported=reviews_exported)
 

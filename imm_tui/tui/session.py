@@ -7,7 +7,7 @@ the plan cannot hold is refused with the reason, and nothing is saved until the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ class Monitoring:
     as_of: date
     activity: pd.DataFrame
     monitored: set[str]
+    coverage: dict[str, list[tuple[date, date]]] = field(default_factory=dict)  # what each person's calendars cover
 
 
 class Session:
@@ -59,14 +60,15 @@ class Session:
 
         year = self.plan.plan.year
         activity = pd.DataFrame(columns=ACTIVITY_COLUMNS)
-        last, monitored = None, set()
+        last, monitored, coverage = None, set(), {}
         if self.workspace.paths.store.exists():
             with Store.open_for_reading(self.workspace.paths.store) as store:
                 ensure_classified(store, self.workspace)
                 activity = load_activity(store, year)
                 last = last_imported_day(store, year)
                 monitored = {f.person for f in store.files()}
-        return Monitoring(default_as_of(last, year), activity, monitored)
+                coverage = store.coverage()
+        return Monitoring(default_as_of(last, year), activity, monitored, coverage)
 
     def set_as_of(self, text: str) -> None:
         """Compare as of another day of the plan year (`2027-03-31`); refuse anything else with the reason."""
@@ -92,7 +94,7 @@ class Session:
         self.requirement: Requirement = derive(self.plan)
         live = self.live.replanned(self.plan, self.requirement) if replan else None
         self.live = live or LiveMonitor(self.plan, self.requirement, self.monitoring.activity, self.monitoring.as_of,
-                                        self.monitoring.monitored)
+                                        self.monitoring.monitored, coverage=self.monitoring.coverage)
 
     # --- what the screens show ---------------------------------------------------------------------
     @property

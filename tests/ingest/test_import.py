@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -189,7 +190,7 @@ def test_events_and_usage_errors(workspace: Path, capsys: pytest.CaptureFixture[
 def test_store_is_versioned_and_refuses_a_newer_one(tmp_path: Path) -> None:
     path = tmp_path / "imm.sqlite"
     with Store.open(path) as store:
-        assert store.version == 3 and store.integrity_ok()
+        assert store.version == 4 and store.integrity_ok()
     with sqlite3.connect(path) as db:
         db.execute("PRAGMA user_version = 99")
     from imm_tui.ingest.store import StoreError
@@ -229,8 +230,10 @@ def test_an_older_store_is_backed_up_then_upgraded_in_place(tmp_path: Path) -> N
     old.commit()
     old.close()
     with Store.open(path) as store:
-        assert store.version == store_module.SCHEMA_VERSION == 3 and store.integrity_ok()
+        assert store.version == store_module.SCHEMA_VERSION == 4 and store.integrity_ok()
         assert store.items(("uid", "activity")) == [("u", "visit")]
+        columns = {r[1] for r in store.connection.execute("PRAGMA table_info(files)")}
+        assert {"covers_from", "covers_to"} <= columns  # v4: what each file covers
         indexes = {r[0] for r in store.connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         table = store.connection.execute("SELECT sql FROM sqlite_master WHERE name = 'items'").fetchone()[0]
         with pytest.raises(sqlite3.IntegrityError):  # (person, uid, occurrence) is still one item
@@ -281,3 +284,29 @@ def test_two_nameless_files_of_one_person_are_two_sources(tmp_path: Path, capsys
             for line in out.splitlines() if ": imported " in line}
     assert said == {"main-calendar.csv": per_file[str(folder / "main-calendar.csv")],
                     "shared-calls.csv": per_file[str(folder / "shared-calls.csv")]}
+
+
+def test_coverage_of_a_march_only_and_a_january_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """tests/data/coverage: `march-only.ics` states its range (X-CALSTART/X-CALEND: 1 March to 1 April,
+    exclusive); `ends-in-january.ics` states none, its items run from Monday 4 to Friday 29 January."""
+    import csv
+    import io
+
+    root = tmp_path / "ws"
+    shutil.copytree(DEMO, root)
+    for person, name in (("jdv", "march-only.ics"), ("sbakker", "ends-in-january.ics")):
+        (root / "imports" / person).mkdir(parents=True)
+        shutil.copy(DATA / "coverage" / name, root / "imports" / person)
+    assert main(["import", "-w", str(root)]) == 0
+    with Store.open(root / "imm.sqlite") as store:
+        assert store.coverage() == {"jdv": [(date(2027, 3, 1), date(2027, 3, 31))],
+                                    "sbakker": [(date(2027, 1, 4), date(2027, 1, 31))]}  # the whole weeks of its items
+    capsys.readouterr()
+    assert main(["report", "-w", str(root), "--person", "jdv,sbakker", "--activity", "visit", "--by", "month",
+                 "--as-of", "2027-06-30", "--format", "csv"]) == 0
+    rows = {(r["person"], r["period"]): r for r in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    assert rows[("jdv", "2027-01")]["status"] == "not covered" and rows[("jdv", "2027-01")]["actual"] == ""
+    assert rows[("jdv", "2027-03")]["actual"] not in ("", "0.000000")
+    assert rows[("sbakker", "2027-01")]["status"] in ("on track", "behind", "at risk")
+    assert all(rows[("sbakker", f"2027-{m:02d}")]["status"] == "not covered" for m in range(2, 8))  # never judged after January
+    assert rows[("sbakker", "2027-09")]["status"] == ""  # not happened yet

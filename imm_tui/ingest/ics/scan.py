@@ -37,7 +37,7 @@ BLOCK_TAG = "X-IMM-BLOCK"
 _TEXT = {"SUMMARY", "LOCATION", "DESCRIPTION", "ORGANIZER", "STATUS", "TRANSP", "CLASS", "X-MICROSOFT-CDO-BUSYSTATUS",
          "X-MICROSOFT-CDO-ALLDAYEVENT"}
 _CONFERENCE = {"CONFERENCE", "X-MICROSOFT-SKYPETEAMSMEETINGURL", "X-GOOGLE-CONFERENCE"}
-_HEADER = {"X-WR-CALNAME", "X-WR-TIMEZONE", "METHOD"}
+_HEADER = {"X-WR-CALNAME", "X-WR-TIMEZONE", "METHOD", "X-CALSTART", "X-CALEND"}
 _WANTED = SKELETON | _TEXT | _CONFERENCE | _HEADER | {"ATTENDEE", "CATEGORIES"}
 # Names (and component kinds) as nearly every exporter writes them: a dict lookup is cheaper than upper().
 _AS_WRITTEN = {name: name for name in _WANTED | {"VEVENT", "VCALENDAR", "VALARM", "VTIMEZONE", "STANDARD", "DAYLIGHT"}}
@@ -73,6 +73,7 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits
     header, events = _scan(text)
     timezones = _timezone_blocks(text)
     result.owner_hint = f.unescape(header.get("X-WR-CALNAME", ""))
+    result.covers = _stated_range(header.get("X-CALSTART", ""), header.get("X-CALEND", ""))
     reply = header.get("METHOD", "").strip().upper() == "REPLY"
     calendar_zone = zone_named(header["X-WR-TIMEZONE"]) if "X-WR-TIMEZONE" in header else None
     recurring = {event.uid for event in events if event.series}
@@ -304,6 +305,16 @@ def _series_problem(parts: list[tuple[_Event, _Fields]], window: tuple[date, dat
         if problem:
             return problem
     return None
+
+
+def _stated_range(first: str, last: str) -> tuple[date, date] | None:
+    """The period an export says it covers (Outlook's X-CALSTART/X-CALEND); X-CALEND is exclusive when
+    it is a midnight, as Outlook writes it."""
+    begin, end = start_of(first), start_of(last)
+    if begin is None or end is None or end < begin:
+        return None
+    final = end.date() - timedelta(days=1) if end.time() == time() and end.date() > begin.date() else end.date()
+    return begin.date(), final
 
 
 def _outside(parts: list[tuple[_Event, _Fields]], window: tuple[date, date], budget: StepBudget) -> int:

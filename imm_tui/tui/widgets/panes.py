@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 from rich.text import Text
 from textual.app import ComposeResult
@@ -213,7 +214,14 @@ class MonitorPane(ActivityPane):
         frame = weekly.assign(person=weekly["person"].astype(str))
         required = frame.pivot_table(index="person", columns="week", values="required", aggfunc="sum").reindex(index=people, columns=weeks)
         actual = frame.pivot_table(index="person", columns="week", values="actual", aggfunc="sum").reindex(index=people, columns=weeks)
-        asked_week, done_week = required.fillna(0.0).to_numpy(), actual.fillna(0.0).to_numpy()
+        to_date = frame.pivot_table(index="person", columns="week", values="required_to_date", aggfunc="sum")
+        judged_week = frame.assign(judged=frame["actual"].notna()).pivot_table(index="person", columns="week", values="judged",
+                                                                               aggfunc="max").reindex(index=people, columns=weeks)
+        judged_week = judged_week.fillna(False).to_numpy(dtype=bool)
+        # a week that happened asks only what a covered week asks (an uncovered week is not judged)
+        asked_week = np.where(np.asarray(elapsed, dtype=bool)[None, :], to_date.reindex(index=people, columns=weeks).fillna(0.0).to_numpy(),
+                              required.fillna(0.0).to_numpy())
+        done_week = actual.fillna(0.0).to_numpy()
         position = {person: index for index, person in enumerate(people)}
         columns = ["person", "team", "done", "asked", "attainment", "catch-up", *(f"W{w:02d}" for w in weeks)]
         headers = [t(self, "person"), t(self, "team"), t(self, "done"), t(self, "asked"), t(self, "attainment"), t(self, "catch-up"),
@@ -242,9 +250,13 @@ class MonitorPane(ActivityPane):
             shown = Text(number(100 * ratio, 0) + (" %" if ratio == ratio else ""), style=STATUS_COLOURS.get(str(statuses[key]), ""))
             row: list[Cell] = [*first, number(done[key], 0), number(asked[key]), shown, number(float(catch_up[index].sum()))]
             week_asked, week_done = asked_week[index].sum(axis=0).tolist(), done_week[index].sum(axis=0).tolist()
-            for was, need, got in zip(elapsed, week_asked, week_done, strict=True):
+            week_judged = judged_week[index].any(axis=0).tolist()
+            for was, judged, need, got in zip(elapsed, week_judged, week_asked, week_done, strict=True):
                 if not was:
                     row.append(Text(number(need), style="dim"))
+                    continue
+                if not judged:  # happened, but no calendar covers it: not 0, not red
+                    row.append(Text("·", style="dim"))
                     continue
                 colour = "" if need <= 0 else ("green" if got >= need else "yellow" if got >= 0.8 * need else "red")
                 row.append(Text(f"{got:.0f}/{need:.1f}", style=colour))
@@ -253,11 +265,15 @@ class MonitorPane(ActivityPane):
         person_cells: dict[str, list[Cell]] = {}
         for person in people:
             team = team_of[position[person]]
-            if person in monitored:
+            if person in monitored and any(elapsed) and not judged_week[position[person]].any():
+                row = cells(person, [person, team])  # a calendar, but it covers none of the weeks so far
+                row[4] = Text(t(self, "not covered"), style="dim")
+                person_cells[person] = row
+            elif person in monitored:
                 person_cells[person] = cells(person, [person, team])
             else:  # never imported: not judged
                 never = Text(t(self, "no calendar"), style="dim")
-                person_cells[person] = [person, team, "", number(float(asked_ytd[position[person]])), never, "", *("" for _ in weeks)]
+                person_cells[person] = [person, team, "", "", never, "", *("" for _ in weeks)]
         team_cells = {key.removeprefix(TEAM_KEY): cells(key, ["", ""]) for key in groups if key.startswith(TEAM_KEY)}
         org_cells = cells(ORGANISATION, ["", ""])
         as_of = self.query_one("#as-of", Input)
