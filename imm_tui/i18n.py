@@ -202,6 +202,19 @@ DUTCH: dict[str, str] = {
         "t thema · q stoppen · ctrl+p alle opdrachten",
     "Plan saved (the previous version is plan.toml.bak)": "Plan opgeslagen (de vorige versie is plan.toml.bak)",
     "not covered": "niet gedekt",
+    "stale": "verouderd",
+    "partial": "gedeeltelijk",
+    "ok": "in orde",
+    "Calendars as of {day}: {summary} — s sorts (now: {key}), h how to export":
+        "Agenda's per {day}: {summary} — s sorteert (nu: {key}), h hoe exporteren",
+    "Sort calendars": "Agenda's sorteren",
+    "How to export": "Hoe exporteren",
+    "state": "toestand",
+    "covered": "gedekt",
+    "weeks": "weken",
+    "last import": "laatste import",
+    "unclassified share": "aandeel niet ingedeeld",
+    "items": "items",
     "Plan not saved: {reason}. Your edits are kept.": "Plan niet opgeslagen: {reason}. Je wijzigingen blijven bewaard.",
     "Not written to classify.toml: {reason}": "Niet geschreven naar classify.toml: {reason}",
     "Unexpected error: {error}. Your edits are kept.": "Onverwachte fout: {error}. Je wijzigingen blijven bewaard.",
@@ -380,6 +393,8 @@ DUTCH: dict[str, str] = {
         "Index bezoeken per order waaronder iemands conversie opvallend goed is.",
     "Visit attainment below which, with revenue on target, the revenue target may ask too little.":
         "Realisatie van bezoeken waaronder, bij een omzet op doel, het omzetdoel misschien te weinig vraagt.",
+    "Days after which a person's newest calendar data is stale (their export should be asked for again).":
+        "Dagen waarna de nieuwste agendagegevens van iemand verouderd zijn (vraag de export opnieuw op).",
     "From this many orders a person's own conversion drives their forecast.":
         "Vanaf zoveel orders bepaalt iemands eigen conversie de prognose.",
 }

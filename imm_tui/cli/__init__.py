@@ -77,6 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     insights = commands.add_parser("insights", parents=[workspace, monitor], help="ratios, signals with their reasons, forecast, the hands")
     insights.add_argument("--format", choices=["markdown", "csv", "json"], default="markdown")
+    status = commands.add_parser("status", parents=[workspace],
+                                 help="whose calendar is missing, partial or stale: coverage, last import, items per person")
+    status.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help="judge up to this day (default: the last imported day)")
+    status.add_argument("--sort", choices=["state", "person", "team", "last-import", "items", "unclassified", "covered"],
+                        default="state", help="worst state first (default), or by a column")
+    status.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    status.add_argument("-o", "--output", type=Path, help="write to this file (atomically) instead of the terminal")
     checklist = commands.add_parser("checklist", parents=[workspace], help="the eleven plan questions answered from the plan and the store")
     checklist.add_argument("-o", "--output", type=Path)
     reviews = commands.add_parser("reviews", parents=[workspace], help="export the plan review dates as calendar invitations (.ics)")
@@ -150,10 +157,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         from imm_tui.cli import plan
 
         return {"init": plan.run_init, "check": plan.run_check, "plan": plan.run_plan}[args.command](args)
-    if args.command in ("report", "insights", "checklist", "reviews"):
+    if args.command in ("report", "insights", "checklist", "reviews", "status"):
         from imm_tui.cli import report
 
         return {"report": report.run_report, "insights": report.run_insights, "checklist": report.run_checklist,
+                "status": report.run_status,
                 "reviews": report.run_reviews}[args.command](args)
     if args.command in ("privacy", "forget"):
         from imm_tui.cli import privacy

@@ -29,6 +29,7 @@ class Monitor:
     monitored: set[str]
     accounts: list[str]
     coverage: dict[str, list[tuple[date, date]]]
+    facts: dict[str, tuple[int, int, int, date | None]]  # per person: files, items, unclassified, last import
 
     @property
     def reviews_exported(self) -> bool:
@@ -58,6 +59,7 @@ def load_monitor(args: argparse.Namespace) -> Monitor:
     activity = pd.DataFrame(columns=ACTIVITY_COLUMNS)
     last, monitored, accounts = None, set(), [a.name for a in workspace.accounts]
     coverage: dict[str, list[tuple[date, date]]] = {}
+    facts: dict[str, tuple[int, int, int, date | None]] = {}
     if workspace.paths.store.exists():
         with Store.open_for_reading(workspace.paths.store) as store:
             ensure_classified(store, workspace)
@@ -65,8 +67,9 @@ def load_monitor(args: argparse.Namespace) -> Monitor:
             last = last_imported_day(store, year)
             monitored = {f.person for f in store.files()}
             coverage = store.coverage()
+            facts = store.facts_per_person(year)
             accounts += [str(r[0]) for r in store.connection.execute("SELECT DISTINCT account FROM items WHERE account IS NOT NULL")]
-    return Monitor(workspace, activity, _as_of(getattr(args, "as_of", None), last, year), monitored, accounts, coverage)
+    return Monitor(workspace, activity, _as_of(getattr(args, "as_of", None), last, year), monitored, accounts, coverage, facts)
 
 
 def _as_of(given: str | None, last: date | None, year: int) -> date:
@@ -166,6 +169,51 @@ def run_checklist(args: argparse.Namespace) -> int:
     answers = monitor.review().checklist
     width = max(len(a.question) for a in answers)
     text = "".join(f"{a.number:>2}. {a.mark} {a.question:<{width}}  {a.detail}\n" for a in answers)
+    _emit(text, args.output)
+    return EXIT_OK
+
+
+STATUS_SORTS = {"state": None, "person": "person", "team": "team", "last-import": "last_import", "items": "items",
+                "unclassified": "unclassified_share", "covered": "weeks_covered"}
+
+
+def run_status(args: argparse.Namespace) -> int:
+    """The Calendars view on the command line: whose export to ask for."""
+    from imm_tui.engine.calendars import CalendarFacts, calendar_states
+    from imm_tui.engine.requirement import derive
+    from imm_tui.i18n import Labels
+    from imm_tui.report.howto import HOWTO
+    from imm_tui.report.tables import aligned, to_csv, to_json
+
+    monitor = load_monitor(args)
+    plan = monitor.workspace.plan_document.plan
+    facts = {person: CalendarFacts(*values) for person, values in monitor.facts.items()}
+    frame = calendar_states(plan, derive(plan), monitor.coverage, facts, monitor.as_of)
+    column = STATUS_SORTS[args.sort]
+    if column is not None:
+        frame = frame.sort_values([column, "person"], ascending=[column in ("person", "team"), True], kind="stable",
+                                  na_position="first" if column == "last_import" else "last").reset_index(drop=True)
+    if args.format == "csv":
+        _emit(to_csv(frame), args.output, len(frame))
+        return EXIT_OK
+    if args.format == "json":
+        _emit(to_json(frame, {"plan": plan.plan.name, "as_of": monitor.as_of.isoformat()}), args.output, len(frame))
+        return EXIT_OK
+    language = args.lang or plan.plan.language
+    said = Labels(language)
+    headers = ["person", "team", "state", "covered", "weeks", "last import", "files", "items", "unclassified"]
+    body = []
+    for row in frame.itertuples(index=False):
+        covered = f"{row.covered_from} – {row.covered_to}" if row.covered_from is not None else ""
+        share = f"{100 * row.unclassified_share:.0f} %" if row.unclassified_share == row.unclassified_share and \
+            row.unclassified_share is not None else ""
+        body.append([row.person, row.team, said(row.state), covered, f"{row.weeks_covered}/{row.weeks_happened}",
+                     str(row.last_import or ""), str(row.files), str(row.items), share])
+    counts = frame["state"].value_counts()
+    summary = ", ".join(f"{said(state)} {int(counts[state])}" for state in ("ok", "partial", "stale", "no calendar") if state in counts)
+    text = f"as of {monitor.as_of.isoformat()}: {summary}\n" + aligned(headers, body, numeric_from=6)
+    if (frame["state"] != "ok").any():
+        text += "\n" + HOWTO.get(language, HOWTO["en"]) + "\n"
     _emit(text, args.output)
     return EXIT_OK
 

@@ -383,6 +383,16 @@ class Store:
                 spans.setdefault(str(person), []).append((first, last))
         return {person: merged(periods) for person, periods in spans.items()}
 
+    def facts_per_person(self, year: int) -> dict[str, tuple[int, int, int, date | None]]:
+        """Per person: files, items in ISO year `year`, how many of those no rule counted or skipped, last import day."""
+        files = {str(person): (int(count), str(last)[:10]) for person, count, last in
+                 self.connection.execute("SELECT person, count(*), max(imported_at) FROM files GROUP BY person")}
+        items = {str(person): (int(total), int(open_)) for person, total, open_ in self.connection.execute(
+            "SELECT person, count(*), sum(activity IS NULL AND skip_reason IS NULL) FROM items WHERE iso_year = ? GROUP BY person",
+            (year,))}
+        return {person: (count, *items.get(person, (0, 0)), date.fromisoformat(last) if last else None)
+                for person, (count, last) in files.items()}
+
     def stored_items(self) -> dict[str, int]:
         """How many items the store holds for each file, by path (an item two files hold counts for the newer)."""
         return {str(path): int(count) for path, count in self.connection.execute("SELECT path, items FROM files")}

@@ -276,6 +276,8 @@ class MonitorSettings(Strict):
     """Visit attainment below which, with revenue on target, the revenue target may ask too little."""
     forecast_min_orders: int = Field(default=5, ge=0)
     """From this many orders a person's own conversion drives their forecast."""
+    stale_after_days: int = Field(default=14, ge=1, le=366)
+    """Days after which a person's newest calendar data is stale (their export should be asked for again)."""
 
 
 DEFAULT_MONITOR = MonitorSettings()

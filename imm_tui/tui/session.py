@@ -37,6 +37,7 @@ class Monitoring:
     activity: pd.DataFrame
     monitored: set[str]
     coverage: dict[str, list[tuple[date, date]]] = field(default_factory=dict)  # what each person's calendars cover
+    facts: dict[str, tuple[int, int, int, date | None]] = field(default_factory=dict)  # files, items, unclassified, last import
 
 
 class Session:
@@ -60,7 +61,7 @@ class Session:
 
         year = self.plan.plan.year
         activity = pd.DataFrame(columns=ACTIVITY_COLUMNS)
-        last, monitored, coverage = None, set(), {}
+        last, monitored, coverage, facts = None, set(), {}, {}
         if self.workspace.paths.store.exists():
             with Store.open_for_reading(self.workspace.paths.store) as store:
                 ensure_classified(store, self.workspace)
@@ -68,7 +69,8 @@ class Session:
                 last = last_imported_day(store, year)
                 monitored = {f.person for f in store.files()}
                 coverage = store.coverage()
-        return Monitoring(default_as_of(last, year), activity, monitored, coverage)
+                facts = store.facts_per_person(year)
+        return Monitoring(default_as_of(last, year), activity, monitored, coverage, facts)
 
     def set_as_of(self, text: str) -> None:
         """Compare as of another day of the plan year (`2027-03-31`); refuse anything else with the reason."""
@@ -155,6 +157,14 @@ class Session:
     def save(self, *, force: bool = False) -> None:
         self.document = save_plan(self.document, self.plan, force=force)
         self.plan = self.document.plan.model_copy(deep=True)
+
+
+def calendars_of(session: Session) -> pd.DataFrame:
+    """The Calendars view: per person their coverage and state (engine.calendars), as of the session's day."""
+    from imm_tui.engine.calendars import CalendarFacts, calendar_states
+
+    facts = {person: CalendarFacts(*values) for person, values in session.monitoring.facts.items()}
+    return calendar_states(session.plan, session.requirement, session.monitoring.coverage, facts, session.monitoring.as_of)
 
 
 def review_of(session: Session):  # type: ignore[no-untyped-def]

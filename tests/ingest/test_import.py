@@ -310,3 +310,28 @@ def test_coverage_of_a_march_only_and_a_january_export(tmp_path: Path, capsys: p
     assert rows[("sbakker", "2027-01")]["status"] in ("on track", "behind", "at risk")
     assert all(rows[("sbakker", f"2027-{m:02d}")]["status"] == "not covered" for m in range(2, 8))  # never judged after January
     assert rows[("sbakker", "2027-09")]["status"] == ""  # not happened yet
+
+
+def test_status_names_whose_export_to_ask_for(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    root = tmp_path / "ws"
+    shutil.copytree(DEMO, root)
+    for person, name in (("jdv", "march-only.ics"), ("sbakker", "ends-in-january.ics")):
+        (root / "imports" / person).mkdir(parents=True)
+        shutil.copy(DATA / "coverage" / name, root / "imports" / person)
+    assert main(["import", "-w", str(root)]) == 0
+    capsys.readouterr()
+    assert main(["status", "-w", str(root), "--as-of", "2027-03-31", "--format", "csv"]) == 0
+    rows = {r["person"]: r for r in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    # jdv: covered 1–31 March, judged as of 31 March: weeks 9–13 of 13 → partial; sbakker: nothing after 31 January,
+    # more than 14 days (stale_after_days) before the as-of day → stale; the 22 others: no calendar
+    assert rows["jdv"]["state"] == "partial" and (rows["jdv"]["weeks_covered"], rows["jdv"]["weeks_happened"]) == ("5", "13")
+    assert rows["sbakker"]["state"] == "stale" and rows["sbakker"]["covered_to"] == "2027-01-31"
+    assert {r["state"] for p, r in rows.items() if p not in ("jdv", "sbakker")} == {"no calendar"}
+    ranks = [("no calendar", "stale", "partial", "ok").index(r["state"]) for r in rows.values()]
+    assert ranks == sorted(ranks)  # worst first
+    assert main(["--lang", "nl", "status", "-w", str(root), "--as-of", "2027-03-31"]) == 0
+    out = capsys.readouterr().out
+    assert "verouderd" in out and "gedeeltelijk" in out and "Agenda opslaan" in out  # states and how to export, in Dutch

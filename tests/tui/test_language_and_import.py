@@ -14,6 +14,7 @@ from imm_tui.cli import parse_args
 from imm_tui.i18n import DUTCH
 from imm_tui.tui.app import ImmApp
 from imm_tui.tui.widgets.table import KeyedTable
+from tests.conftest import DEMO
 from tests.tui.workers import finish
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -163,3 +164,33 @@ async def test_an_import_in_the_app_applies_retention_as_imm_import_does(workspa
 
     with Store.open(workspace / "imm.sqlite") as store:
         assert store.summary()["items"] == 0
+
+
+async def test_the_calendars_view_names_partial_and_stale_calendars_and_sorts(tmp_path: Path) -> None:
+    from imm_tui.cli import main
+
+    root = tmp_path / "ws"
+    shutil.copytree(DEMO, root)
+    data = Path(__file__).resolve().parent.parent / "data" / "coverage"
+    for person, name in (("jdv", "march-only.ics"), ("sbakker", "ends-in-january.ics")):
+        (root / "imports" / person).mkdir(parents=True)
+        shutil.copy(data / name, root / "imports" / person)
+    assert main(["import", "-w", str(root)]) == 0
+    app = ImmApp(root)
+    async with app.run_test(size=(150, 45)) as pilot:
+        app.session.set_as_of("2027-03-31")
+        await pilot.press("6")
+        await pilot.pause()
+        table = app.screen.query_one("#calendars", KeyedTable)
+        states = {key: str(table.get_cell(key, "state")) for key in ("jdv", "sbakker", "mjanssen")}
+        assert states == {"jdv": "partial", "sbakker": "stale", "mjanssen": "no calendar"}
+        assert str(table.get_cell("jdv", "covered")) == "2027-03-01 – 2027-03-31"
+        first = [str(table.get_cell(key, "state")) for key in table.row_keys][:1]
+        assert first == ["no calendar"]  # worst first
+        app.screen.query_one("#log").focus()
+        await pilot.press("s")  # by person
+        await pilot.pause()
+        assert list(app.screen.query_one("#calendars", KeyedTable).row_keys)[:2] == ["avos", "bvdwal"]
+        await pilot.press("h")
+        await pilot.pause()
+        assert any("Save Calendar" in line for line in app.screen.query_one("#log").lines)

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from pathlib import Path
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DirectoryTree, Input, Log, ProgressBar
 
-from imm_tui.tui.text import Translated, t
+from imm_tui.i18n import N_
+from imm_tui.tui.text import Translated, labels, t
 from imm_tui.tui.widgets.panes import Pane, _session
 from imm_tui.tui.widgets.plain import Label, PlainDirectoryTree
+from imm_tui.tui.widgets.table import KeyedTable
 
 CALENDAR_SUFFIXES = {".ics", ".ical", ".ifb", ".csv"}
 
@@ -41,10 +45,18 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-class ImportPane(Pane):
-    """Choose calendars in the tree (or type a path), then import: `i`, the button, or Enter in the field."""
+CALENDAR_SORTS = {"state": N_("state"), "person": N_("person"), "team": N_("team"), "last_import": N_("last import"),
+                  "items": N_("items"), "unclassified_share": N_("unclassified share")}
 
-    BINDINGS = [Binding("i", "start", "Import", id="import.start")]
+
+class ImportPane(Pane):
+    """Choose calendars in the tree (or type a path), then import: `i`, the button, or Enter in the field.
+    Below: the Calendars view, whose export to ask for (`s` sorts by the next column, `h` how to export)."""
+
+    BINDINGS = [Binding("i", "start", "Import", id="import.start"),
+                Binding("s", "sort_calendars", "Sort calendars", id="import.sort"),
+                Binding("h", "howto", "How to export", id="import.howto")]
+    sort_index = 0
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="toolbar"):
@@ -56,6 +68,8 @@ class ImportPane(Pane):
             with Vertical(id="import-report"):
                 yield ProgressBar(id="progress", show_eta=False)
                 yield Log(id="log")
+        yield Label("", id="calendars-caption", classes="section")
+        yield KeyedTable(id="calendars")
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).value = str(_session(self).workspace.paths.imports)
@@ -72,7 +86,51 @@ class ImportPane(Pane):
         self.start()
 
     def refresh_view(self) -> None:
-        """Nothing to refresh: the report stays as the last import left it."""
+        """The Calendars view from the session (the import report stays as the last import left it)."""
+        from imm_tui.tui.session import calendars_of
+
+        frame = calendars_of(_session(self))
+        key = list(CALENDAR_SORTS)[self.sort_index]
+        if key != "state":
+            frame = frame.sort_values([key, "person"], ascending=[key in ("person", "team"), True], kind="stable",
+                                      na_position="first" if key == "last_import" else "last")
+        counts = frame["state"].value_counts()
+        summary = ", ".join(f"{t(self, state)} {int(counts[state])}" for state in ("ok", "partial", "stale", "no calendar")
+                            if state in counts)
+        self.query_one("#calendars-caption", Label).update(
+            t(self, "Calendars as of {day}: {summary} — s sorts (now: {key}), h how to export",
+              day=_session(self).monitoring.as_of.isoformat(), summary=summary, key=t(self, CALENDAR_SORTS[key])))
+        colours = {"ok": "green", "partial": "yellow", "stale": "red", "no calendar": "dim"}
+        rows = []
+        for row in frame.itertuples(index=False):
+            covered = f"{row.covered_from} – {row.covered_to}" if row.covered_from is not None else ""
+            share = "" if row.unclassified_share is None or row.unclassified_share != row.unclassified_share \
+                else f"{100 * row.unclassified_share:.0f} %"
+            rows.append((row.person, [row.person, row.team, Text(t(self, row.state), style=colours.get(row.state, "")), covered,
+                                      f"{row.weeks_covered}/{row.weeks_happened}", str(row.last_import or ""), str(row.items), share]))
+        columns = ["person", "team", "state", "covered", "weeks", "last_import", "items", "unclassified"]
+        headers = [t(self, "person"), t(self, "team"), t(self, "state"), t(self, "covered"), t(self, "weeks"), t(self, "last import"),
+                   t(self, "items"), t(self, "unclassified")]
+        self.query_one("#calendars", KeyedTable).show(columns, rows, headers)
+
+    def action_sort_calendars(self) -> None:
+        self.sort_index = (self.sort_index + 1) % len(CALENDAR_SORTS)
+        self.refresh_view()
+
+    def action_howto(self) -> None:
+        from imm_tui.report.howto import HOWTO
+
+        log = self.query_one(Log)
+        log.clear()
+        width = max(40, log.size.width - 2)  # a Log does not wrap: each item is joined and wrapped to fit it
+        items: list[str] = []
+        for line in HOWTO.get(labels(self).language, HOWTO["en"]).splitlines():
+            if line.startswith("  ") and items:
+                items[-1] += " " + line.strip()
+            else:
+                items.append(line)
+        for item in items:
+            log.write_lines(textwrap.wrap(item, width, subsequent_indent="  ") or [""])
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.start()

@@ -1,0 +1,70 @@
+"""Whose calendar is missing, partial or stale: one row per person for the Calendars view and `imm status`.
+
+Pure: takes the plan, the requirement (for the weeks), what each person's calendars cover (see
+engine.compare) and per person what the store holds (`CalendarFacts`).
+
+States, worst first:
+- `no calendar`: nothing imported for the person;
+- `stale`: their newest covered day is more than `[monitor] stale_after_days` before the as-of day
+  (ask for a new export);
+- `partial`: some weeks that have happened are not covered (a gap, or an export that starts late);
+- `ok`: every week that has happened is covered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+
+from imm_tui.engine.compare import Coverage, covered_weeks, elapsed_weeks
+from imm_tui.engine.requirement import Requirement
+from imm_tui.i18n import N_
+from imm_tui.model.plan import Plan
+
+NO_CALENDAR, STALE, PARTIAL, OK = N_("no calendar"), N_("stale"), N_("partial"), N_("ok")
+STATES = (NO_CALENDAR, STALE, PARTIAL, OK)
+COLUMNS = ("person", "name", "team", "state", "covered_from", "covered_to", "weeks_covered", "weeks_happened", "last_import",
+           "files", "items", "unclassified_share")
+
+
+@dataclass(frozen=True)
+class CalendarFacts:
+    """What the store holds for one person."""
+
+    files: int
+    items: int  # stored items in the plan year
+    unclassified: int  # of those, neither counted nor skipped
+    last_import: date | None
+
+
+def calendar_states(plan: Plan, requirement: Requirement, coverage: Coverage, facts: dict[str, CalendarFacts],
+                    as_of: date) -> pd.DataFrame:
+    """One row per person of the plan (vacancies have no calendar to ask for), worst state first."""
+    stale_after = timedelta(days=plan.monitor.stale_after_days)
+    covered = covered_weeks(requirement, coverage, as_of, plan.calendar.days_per_week)
+    happened = elapsed_weeks(requirement.year, requirement.weeks, as_of)
+    row_of = {str(p): i for i, p in enumerate(requirement.rows["person"])}
+    rows = []
+    for person in plan.people:
+        fact = facts.get(person.id)
+        periods = list(coverage.get(person.id, ()))
+        weeks = covered[row_of[person.id]] & happened if person.id in row_of else np.zeros(len(happened), dtype=bool)
+        last = max((end for _, end in periods), default=None)
+        if fact is None or fact.files == 0:
+            state = NO_CALENDAR
+        elif last is None or last < as_of - stale_after:
+            state = STALE
+        elif int(weeks.sum()) < int(happened.sum()):
+            state = PARTIAL
+        else:
+            state = OK
+        items = fact.items if fact else 0
+        rows.append((person.id, person.name, person.team, state, min((s for s, _ in periods), default=None), last,
+                     int(weeks.sum()), int(happened.sum()), fact.last_import if fact else None, fact.files if fact else 0, items,
+                     (fact.unclassified / items) if fact and items else None))
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    order = frame["state"].map({state: rank for rank, state in enumerate(STATES)})
+    return frame.assign(_order=order).sort_values(["_order", "person"], kind="stable").drop(columns="_order").reset_index(drop=True)
