@@ -147,6 +147,8 @@ DUTCH: dict[str, str] = {
     "Conversion (organisation):": "Conversie (organisatie):",
     "{visits} visits per order, {per_request} per request, {offers} offers per order.":
         "{visits} bezoeken per order, {per_request} per aanvraag, {offers} offertes per order.",
+    "{visits} visits per order, no requests yet, {offers} offers per order.":
+        "{visits} bezoeken per order, nog geen aanvragen, {offers} offertes per order.",
     "no orders in the calendars yet.": "nog geen orders in de agenda's.",
     "Signals": "Signalen",
     "No calendar imported yet for {count} people:": "Nog geen agenda geïmporteerd voor {count} mensen:",
@@ -202,6 +204,7 @@ DUTCH: dict[str, str] = {
         "t thema · q stoppen · ctrl+p alle opdrachten",
     "Plan saved (the previous version is plan.toml.bak)": "Plan opgeslagen (de vorige versie is plan.toml.bak)",
     "not covered": "niet gedekt",
+    "leaves on {day}": "vertrekt op {day}",
     "stale": "verouderd",
     "partial": "gedeeltelijk",
     "ok": "in orde",

@@ -15,6 +15,7 @@ from imm_tui.model.atomic import private_folder, write_atomic
 if TYPE_CHECKING:
     import pandas as pd
 
+    from imm_tui.model.plan import Plan
     from imm_tui.model.workspace import Workspace
     from imm_tui.report.anonymize import Pseudonyms
     from imm_tui.report.review import Review
@@ -107,6 +108,8 @@ def run_report(args: argparse.Namespace) -> int:
     weekly = filtered(comparison.weekly, review.requirement.rows, plan, args)
     comparison = type(comparison)(comparison.as_of, comparison.as_of_week, weekly, comparison.ytd)
     frame = report(comparison, review.requirement, plan, by=args.by, level=args.level, thresholds=plan.monitor)
+    if args.level == "team" and (args.team or args.person):
+        frame = frame[frame["group"].isin(_groups_shown(plan, args))]  # never a parent holding only part of its teams
     keys = ["person", "team"] if args.level == "person" else ["group", "level"]
     frame = frame[[*keys, *REPORT_COLUMNS]]
     pseudonyms = monitor.pseudonyms() if args.anonymize else None
@@ -171,6 +174,18 @@ def run_checklist(args: argparse.Namespace) -> int:
     text = "".join(f"{a.number:>2}. {a.mark} {a.question:<{width}}  {a.detail}\n" for a in answers)
     _emit(text, args.output)
     return EXIT_OK
+
+
+def _groups_shown(plan: Plan, args: argparse.Namespace) -> set[str]:
+    """The teams a filtered team report shows: the ones asked for and every team below them, or (for
+    `--person`) the people's own teams; never a team above them, whose figures would be only partly there."""
+    from imm_tui.engine.rollup import team_descendants
+
+    teams = [t.strip() for value in args.team for t in value.split(",") if t.strip()]
+    shown = {member for members in team_descendants(plan, teams).values() for member in members}
+    people = {p.strip() for value in args.person for p in value.split(",") if p.strip()}
+    shown |= {person.team for person in plan.people if person.id in people}
+    return shown
 
 
 STATUS_SORTS = {"state": None, "person": "person", "team": "team", "last-import": "last_import", "items": "items",

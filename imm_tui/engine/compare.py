@@ -62,8 +62,11 @@ def happened(activity: pd.DataFrame, as_of: date) -> pd.DataFrame:
 
 
 def status_of(attainment: pd.Series, required: pd.Series, thresholds: MonitorSettings = DEFAULT_MONITOR) -> pd.Series:
+    """The band of each attainment, decided on the whole percent that is shown (79.6 % shows as 80 % and is
+    behind, not at risk), so a figure and its colour never disagree."""
+    shown = np.round(100 * np.asarray(attainment, dtype=float))
     bands = np.select(
-        [required <= 0, attainment >= thresholds.on_track, attainment >= thresholds.behind],
+        [required <= 0, shown >= round(100 * thresholds.on_track, 6), shown >= round(100 * thresholds.behind, 6)],
         [NO_REQUIREMENT, ON_TRACK, BEHIND],
         default=AT_RISK,
     )

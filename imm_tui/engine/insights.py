@@ -144,9 +144,12 @@ def insights_from_counts(
     ytd = comparison.ytd
     visit_ids = stage_ids(plan)["visit"]
     visit_rows = ytd[ytd["activity"].astype(str).isin(visit_ids)]
-    required_ytd = visit_rows.groupby(visit_rows["person"].astype(str))["required_ytd"].sum().reindex(ids, fill_value=0.0)
+    by_person = visit_rows.groupby(visit_rows["person"].astype(str))
+    required_ytd = by_person["required_ytd"].sum().reindex(ids, fill_value=0.0)
     counts["visit_required_ytd"] = required_ytd
-    counts["visit_attainment"] = counts["visits"] / required_ytd.where(required_ytd > 0)
+    # attainment as the monitor and the report judge it: the visits of the covered weeks over what they ask
+    counts["visits_judged"] = by_person["actual_ytd"].sum().reindex(ids, fill_value=0.0)
+    counts["visit_attainment"] = counts["visits_judged"] / required_ytd.where(required_ytd > 0)
 
     expected_share = pd.Series({p.id: {"farmer": 0.0, "hunter": 1.0}.get(p.fop, p.hunting_share) for p in people})
     known = counts["prospect_visits"] + counts["client_visits"]
@@ -157,9 +160,12 @@ def insights_from_counts(
     _forecast(plan, requirement, comparison, counts, org, settings)
     org["quality"] = float(counts["commitments"].sum() / counts["contacts"].sum()) if counts["contacts"].sum() > 0 else float("nan")
     linked = set(ids) if monitored is None else monitored
-    measured = counts[counts.index.isin(list(linked))]
+    unlinked = ~counts.index.isin(list(linked))
+    # nobody's calendar, nothing to project: no attainment, forecast or run rate for them (not zero, not the plan)
+    counts.loc[unlinked, ["visit_attainment", "forecast_orders", "run_rate_orders", "forecast_revenue", "run_rate_revenue"]] = np.nan
+    measured = counts[~unlinked]
     total_required = measured["visit_required_ytd"].sum()
-    org["visit_attainment"] = float(measured["visits"].sum() / total_required) if total_required > 0 else float("nan")
+    org["visit_attainment"] = float(measured["visits_judged"].sum() / total_required) if total_required > 0 else float("nan")
     org["people_measured"] = float(len(measured))
     org["people"] = float(len(counts))
     signals = _signals(plan, counts, org, settings, linked)
@@ -287,7 +293,9 @@ def _hands(plan: Plan, requirement: Requirement, comparison: Comparison, org: di
         "fte_in_seats": float(rows.loc[rows["kind"] == "person", "fte"].sum()),
         "fte_available_this_week": float(this_week["capacity"].sum()),
         "uncovered_visits_year": float(weekly.loc[vacancy & visits, "required"].sum()),
-        "uncovered_share": float(weekly.loc[vacancy, "required"].sum() / weekly["required"].sum()) if weekly["required"].sum() else 0.0,
+        # the share of the year's *visits* that vacancies hold: of the same thing as the visits beside it in the review
+        "uncovered_share": float(weekly.loc[vacancy & visits, "required"].sum() / weekly.loc[visits, "required"].sum())
+        if weekly.loc[visits, "required"].sum() else 0.0,
         "visit_attainment_ytd": org.get("visit_attainment", float("nan")),
         "quality": org.get("quality", float("nan")),
     }

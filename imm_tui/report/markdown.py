@@ -37,9 +37,12 @@ def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None, labels
         "- " + _("Quality: {quality} of contacts won a commitment.", quality=percent(org.get("quality", math.nan))),
         "- " + _("Conversion (organisation):") + " "
         + (
-            _("{visits} visits per order, {per_request} per request, {offers} offers per order.",
-              visits=number(org["visits_per_order"]), per_request=number(org["visits_per_request"]),
-              offers=number(org["offers_per_order"]))
+            (_("{visits} visits per order, {per_request} per request, {offers} offers per order.",
+               visits=number(org["visits_per_order"]), per_request=number(org["visits_per_request"]),
+               offers=number(org["offers_per_order"]))
+             if org["visits_per_request"] == org["visits_per_request"]
+             else _("{visits} visits per order, no requests yet, {offers} offers per order.",
+                    visits=number(org["visits_per_order"]), offers=number(org["offers_per_order"])))
             if org["visits_per_order"] == org["visits_per_order"]
             else _("no orders in the calendars yet.")
         ),
@@ -75,7 +78,7 @@ def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None, labels
             number(float(row["visits_required_ytd"])),
             percent(float(row["attainment"])),
             _(row["status"]) if row["status"] else row["status"],
-            number(float(row["catch_up_per_week"])),
+            _("leaves on {day}", day=row["leaves_on"].isoformat()) if row.get("leaves_on") else number(float(row["catch_up_per_week"])),
             number(float(row["forecast_orders"])),
             percent(float(row["quality"])),
             f"{percent(float(row['hunting_share_actual']))} ({percent(float(row['hunting_share_expected']))})",

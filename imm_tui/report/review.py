@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from imm_tui.engine.checklist import Answer, checklist
-from imm_tui.engine.compare import Comparison, Coverage, compare, status_of
+from imm_tui.engine.compare import NOT_COVERED, Comparison, Coverage, compare, status_of
 from imm_tui.engine.insights import Insights, insights
 from imm_tui.engine.requirement import Requirement, derive
 from imm_tui.model.plan import MonitorSettings, Plan
@@ -37,21 +37,27 @@ class Review:
     def people(self) -> pd.DataFrame:
         """One row per person: visits to date against the plan, catch-up, forecast, quality, conversion."""
         ytd = self.comparison.ytd
-        visits = ytd[ytd["activity"].isin(self.visit_ids())].groupby("person", observed=True)[["annual", "actual_ytd"]].sum()
+        visits = ytd[ytd["activity"].isin(self.visit_ids())].groupby("person", observed=True)[
+            ["annual", "actual_ytd", "uncovered_ytd"]].sum()
         table = self.insights.people.set_index("person")
         remaining = ytd.groupby("person", observed=True)["remaining_weeks"].first()
         out = pd.DataFrame({
             "name": table["name"], "team": table["team"],
-            "visits_required_ytd": table["visit_required_ytd"], "visits_ytd": table["visits"],
+            "visits_required_ytd": table["visit_required_ytd"], "visits_ytd": table["visits_judged"],  # of the covered weeks
             "attainment": table["visit_attainment"],
         })
         out["status"] = status_of(out["attainment"].fillna(0), out["visits_required_ytd"], self.plan.monitor)
+        uncovered = visits["uncovered_ytd"].reindex(out.index).fillna(0)
+        out.loc[(out["visits_required_ytd"] <= 0) & (uncovered > 0), "status"] = NOT_COVERED
         unlinked = ~out.index.isin(list(self.monitored))
         out.loc[unlinked, "attainment"] = np.nan
         out.loc[unlinked, "status"] = "no calendar"
-        left = (visits["annual"] - visits["actual_ytd"]).clip(lower=0).reindex(out.index)
+        # what is left of the year (weeks nobody's calendar covers counted as done as planned) over their own weeks
+        left = (visits["annual"] - visits["actual_ytd"] - visits["uncovered_ytd"]).clip(lower=0).reindex(out.index)
         weeks = remaining.reindex(out.index)
-        out["catch_up_per_week"] = left / weeks.where(weeks > 0)
+        out["catch_up_per_week"] = (left / weeks.where(weeks > 0)).where(~unlinked)
+        ends = {p.id: p.end for p in self.plan.people if p.end is not None and p.end >= self.as_of}
+        out["leaves_on"] = [ends.get(str(person)) for person in out.index]
         for column in ("orders", "forecast_orders", "run_rate_orders", "revenue_target", "forecast_revenue", "quality",
                        "visits_per_order_index", "hunting_share_expected", "hunting_share_actual"):
             out[column] = table[column]

@@ -10,6 +10,7 @@ import io
 import json
 import math
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -30,6 +31,8 @@ def to_json(frame: pd.DataFrame, meta: dict[str, Any]) -> str:
         for column, value in zip(frame.columns, row, strict=True):
             if isinstance(value, float) and math.isnan(value):
                 value = None
+            elif isinstance(value, date):  # a leaver's last day, a covered period: ISO dates
+                value = value.isoformat()
             elif hasattr(value, "item"):
                 value = value.item()
             record[column] = value

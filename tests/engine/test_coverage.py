@@ -108,3 +108,22 @@ def test_periods_are_merged_where_they_touch() -> None:
     march, april = (date(2027, 3, 1), date(2027, 3, 31)), (date(2027, 4, 1), date(2027, 4, 30))
     assert merged([april, march]) == [(date(2027, 3, 1), date(2027, 4, 30))]
     assert merged([(date(2027, 1, 1), date(2027, 1, 10)), march]) == [(date(2027, 1, 1), date(2027, 1, 10)), march]
+
+
+def test_the_run_rate_divides_by_the_share_of_the_years_weighted_work_that_has_passed() -> None:
+    """README, Monitoring: run rate = orders so far ÷ the share of the year's work (capacity × seasonality
+    weight) that has passed. January weighs 3, the other months 1: after January's 4 weeks 12 of 60 week-
+    weights have passed (0.2), so 10 orders run at 50 a year, not at 10 ÷ 4/52 = 130."""
+    from imm_tui.engine.insights import insights
+
+    visit = '[[activities]]\nid = "visit"\nlabel = "Visit"'
+    text = PLAN.replace('basis = "coverage"', 'basis = "coverage"\n\n[calendar.seasonality]\njan = 3.0').replace(
+        visit, visit + '\n\n[[activities]]\nid = "order"\nlabel = "Order"')
+    plan = plan_of(text)
+    requirement = derive(plan)
+    orders = visits("a", range(1, 3), 5).assign(activity="order")  # 10 orders in weeks 1–2
+    as_of = date(2027, 1, 31)  # a Sunday: weeks 1–4 have happened
+    comparison = compare(requirement, orders, as_of)
+    people = insights(plan, requirement, comparison, orders).people.set_index("person")
+    assert np.isclose(people.loc["a", "share_of_year_done"], 12 / 60)
+    assert np.isclose(people.loc["a", "run_rate_orders"], 50.0)

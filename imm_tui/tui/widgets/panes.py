@@ -230,6 +230,11 @@ class MonitorPane(ActivityPane):
         done_ytd = ytd["actual_ytd"].reindex(people).fillna(0.0).to_numpy()
         asked_ytd = ytd["required_ytd"].reindex(people).fillna(0.0).to_numpy()
         catch_up = ytd["catch_up"].reindex(people).fillna(0.0).to_numpy()
+        # a leaver's catch-up is their own remaining work over their last weeks: said as "leaves on …", and kept
+        # out of the team's catch-up, where it would stand out as an outlier
+        ends = {p.id: p.end for p in session.plan.people}
+        leaving = {person: ends[person] for person in people if ends.get(person) and ends[person] >= comparison.as_of}
+        team_catch_up = np.where([person in leaving for person in people], 0.0, catch_up)
         team_of = ytd["team"].astype(str).reindex(people).tolist()
         counted = [p for p in people if p in monitored]
         groups: dict[str, list[int]] = {person: [position[person]] for person in counted}  # people, teams, organisation
@@ -248,7 +253,10 @@ class MonitorPane(ActivityPane):
             index = groups[key]
             ratio = done[key] / asked[key] if asked[key] > 0 else math.nan
             shown = Text(number(100 * ratio, 0) + (" %" if ratio == ratio else ""), style=STATUS_COLOURS.get(str(statuses[key]), ""))
-            row: list[Cell] = [*first, number(done[key], 0), number(asked[key]), shown, number(float(catch_up[index].sum()))]
+            leaves = leaving.get(key)
+            catching = Text(t(self, "leaves on {day}", day=leaves.isoformat()), style="dim") if leaves else \
+                number(float((catch_up if key in position else team_catch_up)[index].sum()))
+            row: list[Cell] = [*first, number(done[key], 0), number(asked[key]), shown, catching]
             week_asked, week_done = asked_week[index].sum(axis=0).tolist(), done_week[index].sum(axis=0).tolist()
             week_judged = judged_week[index].any(axis=0).tolist()
             for was, judged, need, got in zip(elapsed, week_judged, week_asked, week_done, strict=True):
@@ -258,7 +266,9 @@ class MonitorPane(ActivityPane):
                 if not judged:  # happened, but no calendar covers it: not 0, not red
                     row.append(Text("·", style="dim"))
                     continue
-                colour = "" if need <= 0 else ("green" if got >= need else "yellow" if got >= 0.8 * need else "red")
+                shown_got, shown_need = round(got), round(need, 1)  # coloured on the figures shown: 7/7.0 is on track
+                colour = "" if shown_need <= 0 else ("green" if shown_got >= shown_need else
+                                                     "yellow" if shown_got >= settings.behind * shown_need else "red")
                 row.append(Text(f"{got:.0f}/{need:.1f}", style=colour))
             return row
 

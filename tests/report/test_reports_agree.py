@@ -1,0 +1,111 @@
+"""The reports agree with each other (issue 12, part 4): one attainment for the organisation in `imm
+report`, `imm insights` and the app; nobody without a calendar is projected; a filtered team report shows
+no partial parent; the share of work without anybody is of the visits beside it; a leaver's catch-up says
+"leaves on"; an undefined ratio is said in words."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from imm_tui.cli import main
+from imm_tui.engine.requirement import derive
+from imm_tui.model.plan_file import load_plan
+from imm_tui.report.markdown import review_markdown
+from imm_tui.report.review import build_review
+from tests.conftest import DEMO
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+AS_OF = "2027-03-31"
+
+
+@pytest.fixture
+def covered(tmp_path: Path) -> Path:
+    root = tmp_path / "ws"
+    shutil.copytree(DEMO, root)
+    for person, name in (("jdv", "march-only.ics"), ("sbakker", "ends-in-january.ics")):
+        (root / "imports" / person).mkdir(parents=True)
+        shutil.copy(DATA / "coverage" / name, root / "imports" / person)
+    assert main(["import", "-w", str(root)]) == 0
+    return root
+
+
+def out(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    capsys.readouterr()
+    assert main(list(args)) == 0
+    return capsys.readouterr().out
+
+
+def test_one_organisation_attainment_in_report_insights_and_the_app(covered: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = list(csv.DictReader(io.StringIO(out(capsys, "report", "-w", str(covered), "--level", "org", "--by", "year",
+                                               "--activity", "visit", "--as-of", AS_OF, "--format", "csv"))))
+    report = float(rows[0]["actual"]) / float(rows[0]["required_to_date"])
+    insights = json.loads(out(capsys, "insights", "-w", str(covered), "--as-of", AS_OF, "--format", "json"))
+    assert np.isclose(insights["organisation"]["visit_attainment"], report)
+    from imm_tui.tui.session import Session
+
+    session = Session(covered)
+    session.set_as_of(AS_OF)
+    assert np.isclose(session.insights.organisation["visit_attainment"], report)  # the app's figure
+    ytd = session.comparison.ytd
+    visits = ytd[ytd["activity"] == "visit"]
+    assert np.isclose(visits["actual_ytd"].sum() / visits["required_ytd"].sum(), report)
+    # by hand: jdv's March weeks 9–13 and sbakker's weeks 1–4 are all that is judged
+    judged = session.comparison.weekly.query("activity == 'visit' and actual == actual")
+    assert set(judged["person"].astype(str)) == {"jdv", "sbakker"}
+    assert sorted(judged.loc[judged["person"] == "jdv", "week"]) == [9, 10, 11, 12, 13]
+
+
+def test_nobody_without_a_calendar_is_projected(covered: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = {r["person"]: r for r in csv.DictReader(io.StringIO(out(capsys, "insights", "-w", str(covered), "--as-of", AS_OF,
+                                                                   "--format", "csv")))}
+    for column in ("attainment", "catch_up_per_week", "forecast_orders", "run_rate_orders", "forecast_revenue"):
+        assert rows["mjanssen"][column] == "", column  # no calendar: nothing to project
+    report = list(csv.DictReader(io.StringIO(out(capsys, "report", "-w", str(covered), "--person", "mjanssen", "--by", "year",
+                                                 "--activity", "visit", "--as-of", AS_OF, "--format", "csv"))))
+    assert report[0]["status"] == "not covered" and report[0]["actual"] == ""  # never "at risk"
+
+
+def test_a_filtered_team_report_shows_no_partial_parent(covered: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = out(capsys, "report", "-w", str(covered), "--level", "team", "--team", "zuid", "--by", "year", "--as-of", AS_OF,
+               "--format", "csv")
+    assert {r["group"] for r in csv.DictReader(io.StringIO(text))} == {"zuid"}
+    text = out(capsys, "report", "-w", str(covered), "--level", "team", "--team", "corporate", "--by", "year", "--as-of", AS_OF,
+               "--format", "csv")
+    assert {r["group"] for r in csv.DictReader(io.StringIO(text))} == {"corporate", "randstad", "zuid"}
+
+
+def test_the_share_of_work_without_anybody_is_of_visits() -> None:
+    plan = load_plan(DEMO / "plan.toml").plan
+    review = build_review(plan, pd.DataFrame(columns=["person", "week", "day", "activity", "commitment", "account_status",
+                                                      "external"]), date(2027, 3, 31), monitored=set(), reviews_exported=False)
+    weekly = derive(plan).weekly
+    visits = weekly[weekly["activity"] == "visit"]
+    vacancy = visits["person"].astype(str).str.startswith("vacancy-")
+    hands = review.insights.hands
+    assert hands["uncovered_visits_year"] == pytest.approx(visits.loc[vacancy, "required"].sum())
+    assert hands["uncovered_share"] == pytest.approx(visits.loc[vacancy, "required"].sum() / visits["required"].sum())
+
+
+def test_a_leavers_catch_up_says_leaves_on_and_an_undefined_ratio_is_said_in_words() -> None:
+    plan = load_plan(DEMO / "plan.toml").plan
+    day = pd.Timestamp("2027-03-10")
+    activity = pd.DataFrame([
+        {"person": "jdv", "week": 10, "day": day, "activity": activity, "commitment": False, "account_status": None, "external": True}
+        for activity in ["visit"] * 8 + ["order"]
+    ])
+    review = build_review(plan, activity, date(2027, 6, 25), monitored={"jdv", "tsmit"}, reviews_exported=False,
+                          coverage={"jdv": [(date(2027, 1, 4), date(2027, 6, 25))], "tsmit": [(date(2027, 1, 4), date(2027, 6, 25))]})
+    people = review.people().set_index("person")
+    assert people.loc["tsmit", "leaves_on"] == date(2027, 6, 30) and people.loc["jdv", "leaves_on"] is None
+    text = review_markdown(review)
+    assert "leaves on 2027-06-30" in text
+    assert "8.0 visits per order, no requests yet, 0.0 offers per order." in text and " per request" not in text.split("## Signals")[0]
