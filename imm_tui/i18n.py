@@ -204,6 +204,9 @@ DUTCH: dict[str, str] = {
         "t thema · q stoppen · ctrl+p alle opdrachten",
     "Plan saved (the previous version is plan.toml.bak)": "Plan opgeslagen (de vorige versie is plan.toml.bak)",
     "not covered": "niet gedekt",
+    "Calendar: none imported yet; weeks are not judged.": "Agenda: nog niets geïmporteerd; weken worden niet beoordeeld.",
+    "Calendar: covers {periods} ({weeks} of {happened} weeks so far), {state}; last import {day}.":
+        "Agenda: dekt {periods} ({weeks} van {happened} weken tot nu), {state}; laatste import {day}.",
     "leaves on {day}": "vertrekt op {day}",
     "stale": "verouderd",
     "partial": "gedeeltelijk",

@@ -78,7 +78,7 @@ class PersonScreen(Screen[None], Translated):
         said = labels(self)
         lines = [
             said("Visits {visits} of {asked} asked to date ({attainment}); orders {orders}, forecast {forecast} ({basis} conversion), "
-                 "run rate {run_rate}.", visits=f"{row['visits']:.0f}", asked=f"{row['visit_required_ytd']:.1f}",
+                 "run rate {run_rate}.", visits=f"{row['visits_judged']:.0f}", asked=f"{row['visit_required_ytd']:.1f}",
                  attainment=pct(row["visit_attainment"]), orders=f"{row['orders']:.0f}", forecast=num(row["forecast_orders"]),
                  basis=said(str(row["forecast_basis"])), run_rate=num(row["run_rate_orders"])),
             said("Visits per order {visits} (index {index}); quality {quality}; prospect visits {prospects} (plan {planned}).",
@@ -86,6 +86,16 @@ class PersonScreen(Screen[None], Translated):
                  prospects=pct(row["hunting_share_actual"]), planned=pct(row["hunting_share_expected"])),
         ]
         lines += [f"{said(s.kind)}: {s.said(said)}" for s in insights.signals if s.person == self.person]
+        from imm_tui.tui.session import calendars_of
+
+        state = calendars_of(session).set_index("person").loc[self.person]  # type: ignore[arg-type]
+        if state["state"] == "no calendar":
+            lines.append(said("Calendar: none imported yet; weeks are not judged."))
+        else:
+            periods = ", ".join(f"{a} – {b}" for a, b in session.monitoring.coverage.get(self.person, []))  # type: ignore[attr-defined]
+            lines.append(said("Calendar: covers {periods} ({weeks} of {happened} weeks so far), {state}; last import {day}.",
+                              periods=periods or "—", weeks=int(state["weeks_covered"]), happened=int(state["weeks_happened"]),
+                              state=said(str(state["state"])), day=state["last_import"] or "—"))
         return "\n".join(lines)
 
     def on_mount(self) -> None:

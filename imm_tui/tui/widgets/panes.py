@@ -272,9 +272,14 @@ class MonitorPane(ActivityPane):
                 row.append(Text(f"{got:.0f}/{need:.1f}", style=colour))
             return row
 
+        from imm_tui.tui.session import calendars_of
+
+        states = calendars_of(session).set_index("person")["state"].to_dict()
         person_cells: dict[str, list[Cell]] = {}
         for person in people:
             team = team_of[position[person]]
+            if states.get(person) == "stale":  # their newest data is old: ask for a new export (Import tab, Calendars)
+                team = Text(f"{team} · {t(self, 'stale')}", style="yellow")
             if person in monitored and any(elapsed) and not judged_week[position[person]].any():
                 row = cells(person, [person, team])  # a calendar, but it covers none of the weeks so far
                 row[4] = Text(t(self, "not covered"), style="dim")
