@@ -204,6 +204,21 @@ DUTCH: dict[str, str] = {
         "t thema · q stoppen · ctrl+p alle opdrachten",
     "Plan saved (the previous version is plan.toml.bak)": "Plan opgeslagen (de vorige versie is plan.toml.bak)",
     "not covered": "niet gedekt",
+    "Visits per request {per_request} (index {request_index}); requests per order {requests} (index {requests_index}); "
+    "offers per order {offers} (index {offers_index}).":
+        "Bezoeken per aanvraag {per_request} (index {request_index}); aanvragen per order {requests} (index {requests_index}); "
+        "offertes per order {offers} (index {offers_index}).",
+    "people": "mensen",
+    "visits per request": "bezoeken per aanvraag",
+    "visits per order": "bezoeken per order",
+    "requests per order": "aanvragen per order",
+    "offers per order": "offertes per order",
+    "forecast revenue": "omzetprognose",
+    "revenue target": "omzetdoel",
+    "Teams and divisions": "Teams en divisies",
+    "division": "divisie",
+    "Ratios pooled over the people with a calendar; in brackets the index against the organisation (100 = the same).":
+        "Verhoudingen over de mensen met een agenda samen; tussen haakjes de index tegen de organisatie (100 = gelijk).",
     "Calendar: none imported yet; weeks are not judged.": "Agenda: nog niets geïmporteerd; weken worden niet beoordeeld.",
     "Calendar: covers {periods} ({weeks} of {happened} weeks so far), {state}; last import {day}.":
         "Agenda: dekt {periods} ({weeks} van {happened} weken tot nu), {state}; laatste import {day}.",

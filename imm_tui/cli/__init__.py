@@ -77,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     insights = commands.add_parser("insights", parents=[workspace, monitor], help="ratios, signals with their reasons, forecast, the hands")
     insights.add_argument("--format", choices=["markdown", "csv", "json"], default="markdown")
+    insights.add_argument("--level", choices=["person", "team"], default="person",
+                          help="csv: one row per person (default) or per team, division and the organisation")
     status = commands.add_parser("status", parents=[workspace],
                                  help="whose calendar is missing, partial or stale: coverage, last import, items per person")
     status.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help="judge up to this day (default: the last imported day)")

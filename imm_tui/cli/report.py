@@ -151,14 +151,18 @@ def run_insights(args: argparse.Namespace) -> int:
     review = monitor.review()
     pseudonyms = monitor.pseudonyms() if args.anonymize else None
     people = review.people()
+    units = review.insights.units(review.plan)
     signals = pd.DataFrame([(s.person, s.kind, s.reason) for s in review.insights.signals], columns=["person", "kind", "reason"])
     if pseudonyms:
         people, signals = pseudonyms.frame(people), pseudonyms.frame(signals)
     if args.format == "csv":
-        _emit(to_csv(people), args.output, len(people))
+        shown = units if args.level == "team" else people
+        _emit(to_csv(shown), args.output, len(shown))
     elif args.format == "json":
         meta = {"as_of": monitor.as_of.isoformat(), "organisation": review.insights.organisation, "hands": review.insights.hands,
-                "signals": signals.to_dict(orient="records")}
+                "signals": signals.to_dict(orient="records"),
+                "units": [{k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
+                          for row in units.to_dict(orient="records")]}
         _emit(to_json(people, meta), args.output, len(people))
     else:
         from imm_tui.report.markdown import review_markdown

@@ -56,6 +56,55 @@ class Insights:
     signals: list[Signal] = field(default_factory=list)
     hands: dict[str, float] = field(default_factory=dict)
 
+    def units(self, plan: Plan) -> pd.DataFrame:
+        """The same figures per team, division and the organisation (see `units`)."""
+        return units(plan, self)
+
+
+UNIT_COLUMNS = ("group", "level", "people", "visits", "requests", "offers", "orders", *(name for r in RATIOS for name in (r, r + "_index")),
+                "visit_required_ytd", "visits_judged", "visit_attainment", "forecast_orders", "forecast_revenue", "revenue_target",
+                *(kind.replace(" ", "_") for kind in SIGNAL_KINDS[1:]))
+
+
+def units(plan: Plan, found: Insights) -> pd.DataFrame:
+    """Per team (with the teams below it), division and the organisation, over the people with a calendar:
+    funnel counts and ratios with their index against the organisation, visit attainment over covered
+    weeks, forecast against those people's revenue target, and how many people carry each signal. Ratios are pooled (the unit's
+    visits over its orders), not averages of people's ratios."""
+    from imm_tui.engine.rollup import team_descendants
+
+    people = found.people.set_index("person")
+    linked = {s.person for s in found.signals if s.kind == "no calendar"}
+    measured = people[~people.index.isin(list(linked))]
+    teams = {p.id: p.team for p in plan.people}
+    parents = {t.parent for t in plan.teams}
+    groups: list[tuple[str, str, list[str]]] = []
+    for team, below in team_descendants(plan).items():
+        members = [person for person in measured.index if teams.get(str(person)) in set(below)]
+        groups.append((team, "division" if team in parents else "team", members))
+    groups.append(("org", "org", list(measured.index)))
+    rows = []
+    for group, level, members in groups:
+        part = measured.loc[members]
+        row: dict[str, object] = {"group": group, "level": level, "people": len(members)}
+        for stage in ("visits", "requests", "offers", "orders"):
+            row[stage] = float(part[stage].sum())
+        for name, (top, bottom) in RATIOS.items():
+            numerator, denominator = float(part[top + "s"].sum()), float(part[bottom + "s"].sum())
+            ratio = numerator / denominator if denominator > 0 else float("nan")
+            org = found.organisation.get(name, float("nan"))
+            row[name] = ratio
+            row[name + "_index"] = 100 * ratio / org if org == org and org > 0 and ratio == ratio else float("nan")
+        asked, judged = float(part["visit_required_ytd"].sum()), float(part["visits_judged"].sum())
+        row.update(visit_required_ytd=asked, visits_judged=judged, visit_attainment=judged / asked if asked > 0 else float("nan"),
+                   forecast_orders=float(part["forecast_orders"].sum(min_count=1)),
+                   forecast_revenue=float(part["forecast_revenue"].sum(min_count=1)),
+                   revenue_target=float(part["revenue_target"].sum()))  # of the same people, to hold the forecast against
+        for kind in SIGNAL_KINDS[1:]:
+            row[kind.replace(" ", "_")] = sum(1 for s in found.signals if s.kind == kind and s.person in set(members))
+        rows.append(row)
+    return pd.DataFrame(rows, columns=list(UNIT_COLUMNS))
+
 
 def stage_ids(plan: Plan) -> dict[str, list[str]]:
     """Activity ids counted for each funnel stage; video counts as a visit when the norms say so."""
@@ -225,7 +274,7 @@ def _signals(plan: Plan, counts: pd.DataFrame, org: dict[str, float], settings: 
                     str(person),
                     "needs help",
                     N_("{who} made {visits} of the {asked} visits the plan asks to date ({attainment}, below {threshold})."),
-                    who=who, visits=f"{row['visits']:.0f}", asked=f"{row['visit_required_ytd']:.1f}",
+                    who=who, visits=f"{row['visits_judged']:.0f}", asked=f"{row['visit_required_ytd']:.1f}",
                     attainment=_pct(attainment), threshold=_pct(settings.needs_help_attainment),
                 )
             )

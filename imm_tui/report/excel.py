@@ -60,7 +60,7 @@ def _cell(value: Any) -> Any:
 
 
 def review_workbook(review: Review, weekly: pd.DataFrame, pseudonyms: Pseudonyms | None = None) -> bytes:
-    """The workbook as bytes: Summary, People, Weekly (the report rows), Signals, Checklist, Teams."""
+    """The workbook as bytes: Summary, People, Weekly (the report rows), Signals, Checklist, Team figures, Teams."""
     hide = pseudonyms.text if pseudonyms else (lambda text: text)
     book = Workbook()
     book.remove(book.active)
@@ -76,6 +76,7 @@ def review_workbook(review: Review, weekly: pd.DataFrame, pseudonyms: Pseudonyms
     answers = pd.DataFrame([(a.number, a.question, a.mark, hide(a.detail)) for a in review.checklist],
                            columns=["number", "question", "answer", "detail"])
     _sheet(book, "Checklist", answers)
+    _sheet(book, "Team figures", review.insights.units(review.plan))  # ratios, attainment, forecast, signals per unit
     teams = review.team_weeks()
     sheet = _sheet(book, "Teams", teams)
     _team_charts(sheet, teams)

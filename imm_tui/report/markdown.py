@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable, Mapping
+from typing import Any
 
 from imm_tui.i18n import Labels
 from imm_tui.report.anonymize import Pseudonyms
@@ -84,6 +86,23 @@ def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None, labels
             f"{percent(float(row['hunting_share_actual']))} ({percent(float(row['hunting_share_expected']))})",
         ]
         lines.append("| " + " | ".join(str(c) for c in cells) + " |")
+    unit_headers = [_("team"), _("people"), _("attainment"), _("visits per request"), _("visits per order"), _("requests per order"),
+                    _("offers per order"), _("forecast revenue"), _("revenue target"), _("needs help")]
+    lines += ["", "## " + _("Teams and divisions"), "", "| " + " | ".join(unit_headers) + " |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+
+    def ratio(row: Mapping[Hashable, Any], name: str) -> str:
+        value, index = float(row[name]), float(row[name + "_index"])
+        return "—" if value != value else number(value) + (f" ({index:.0f})" if index == index else "")
+
+    for row in found.units(plan).to_dict(orient="records"):
+        division = f" ({_('division')})" if row["level"] == "division" else ""
+        name = _("organisation") if row["level"] == "org" else f"{row['group']}{division}"
+        cells = [name, f"{row['people']}", percent(float(row["visit_attainment"])),
+                 *(ratio(row, r) for r in ("visits_per_request", "visits_per_order", "requests_per_order", "offers_per_order")),
+                 number(float(row["forecast_revenue"]), 0), number(float(row["revenue_target"]), 0), f"{row['needs_help']}"]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", _("Ratios pooled over the people with a calendar; in brackets the index against the organisation (100 = the same)."), ""]
     lines += ["", "## " + _("Plan checklist"), ""]
     lines += [f"{a.number}. {a.mark} {_(a.question)} — {hide(a.said(_))}" for a in review.checklist]
     return "\n".join(lines) + "\n"

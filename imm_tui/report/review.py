@@ -61,6 +61,8 @@ class Review:
         for column in ("orders", "forecast_orders", "run_rate_orders", "revenue_target", "forecast_revenue", "quality",
                        "visits_per_order_index", "hunting_share_expected", "hunting_share_actual"):
             out[column] = table[column]
+        for name in ("visits_per_request", "visits_per_order", "requests_per_order", "offers_per_order"):  # every ratio, and its index
+            out[name], out[name + "_index"] = table[name], table[name + "_index"]
         return out.reset_index()
 
     def team_weeks(self) -> pd.DataFrame:

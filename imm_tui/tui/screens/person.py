@@ -84,6 +84,11 @@ class PersonScreen(Screen[None], Translated):
             said("Visits per order {visits} (index {index}); quality {quality}; prospect visits {prospects} (plan {planned}).",
                  visits=num(row["visits_per_order"]), index=num(row["visits_per_order_index"]), quality=pct(row["quality"]),
                  prospects=pct(row["hunting_share_actual"]), planned=pct(row["hunting_share_expected"])),
+            said("Visits per request {per_request} (index {request_index}); requests per order {requests} (index {requests_index}); "
+                 "offers per order {offers} (index {offers_index}).",
+                 per_request=num(row["visits_per_request"]), request_index=num(row["visits_per_request_index"]),
+                 requests=num(row["requests_per_order"]), requests_index=num(row["requests_per_order_index"]),
+                 offers=num(row["offers_per_order"]), offers_index=num(row["offers_per_order_index"])),
         ]
         lines += [f"{said(s.kind)}: {s.said(said)}" for s in insights.signals if s.person == self.person]
         from imm_tui.tui.session import calendars_of
