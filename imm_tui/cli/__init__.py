@@ -95,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("privacy", parents=[workspace], help="what IMM stores, where, and for how long")
     forget = commands.add_parser("forget", parents=[workspace], help="remove a person's imported calendar data")
     forget.add_argument("--person", required=True, metavar="ID")
+    share = commands.add_parser("share", parents=[workspace],
+                                help="a person's activity as counts only (no subjects, attendees, locations) for the manager's imm import")
+    share.add_argument("--person", required=True, metavar="ID")
+    share.add_argument("-o", "--output", type=Path, help="default: exports/<person>.imm-share.json")
 
     imports = commands.add_parser("import", parents=[workspace], help="import calendars (.ics, Outlook CSV) into the workspace's store")
     imports.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the workspace's imports/ folder)")
@@ -165,10 +169,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return {"report": report.run_report, "insights": report.run_insights, "checklist": report.run_checklist,
                 "status": report.run_status,
                 "reviews": report.run_reviews}[args.command](args)
-    if args.command in ("privacy", "forget"):
+    if args.command in ("privacy", "forget", "share"):
         from imm_tui.cli import privacy
 
-        return privacy.run_privacy(args) if args.command == "privacy" else privacy.run_forget(args)
+        return {"privacy": privacy.run_privacy, "forget": privacy.run_forget, "share": privacy.run_share}[args.command](args)
     if args.command in ("import", "events"):
         from imm_tui.cli import imports
 

@@ -69,3 +69,31 @@ def run_forget(args: argparse.Namespace) -> int:
     print(f"removed {removed} appointments of {args.person} from {workspace.paths.store}")
     print(f"their calendar files in {workspace.paths.imports} are yours to delete; IMM does not touch them")
     return EXIT_OK
+
+
+def run_share(args: argparse.Namespace) -> int:
+    """`imm share --person ID -o FILE`: that person's activity as counts, for the manager's `imm import`."""
+    from imm_tui.ingest.activity import today
+    from imm_tui.ingest.reclassify import ensure_classified
+    from imm_tui.ingest.share import SUFFIX, share_document
+    from imm_tui.ingest.store import Store
+    from imm_tui.model.atomic import write_atomic
+
+    workspace = open_workspace(resolve_workspace(args.workspace))
+    plan = workspace.plan_document.plan
+    if args.person not in {p.id for p in plan.people}:
+        raise UsageError(f"unknown person {args.person!r} (see plan.toml)")
+    if not workspace.paths.store.exists():
+        raise UsageError("nothing imported yet: run imm import first")
+    with Store.open_for_reading(workspace.paths.store) as store:
+        ensure_classified(store, workspace)
+        counts = store.share_counts(args.person, plan.plan.year)
+        covers = store.coverage().get(args.person, [])
+    if not counts and not covers:
+        raise UsageError(f"nothing of {args.person} is stored for {plan.plan.year}: import their calendar first")
+    output = args.output or workspace.paths.exports / f"{args.person}{SUFFIX}"
+    write_atomic(output, share_document(args.person, plan.plan.year, counts, covers, today()))
+    total = sum(int(row[-1]) for row in counts)  # type: ignore[call-overload]
+    print(f"wrote {output}: {total} counted items of {args.person} in {len({row[0] for row in counts})} weeks, as counts "
+          "(no subjects, locations, attendees or accounts); the manager imports it with imm import")
+    return EXIT_OK

@@ -25,16 +25,15 @@ from zoneinfo import ZoneInfo
 
 from imm_tui.ingest.classify import Classifier
 from imm_tui.ingest.items import CalendarError
-from imm_tui.ingest.limits import DEFAULT_LIMITS, Limits, reading_cost
+from imm_tui.ingest.limits import CALENDAR_SUFFIXES, DEFAULT_LIMITS, Limits, reading_cost
 from imm_tui.ingest.people import person_from_content, person_from_path
 from imm_tui.ingest.rows import Counts, build_rows, opaque, without_calendar_text
-from imm_tui.ingest.store import Store
+from imm_tui.ingest.store import SHARE_CALENDAR, Store
 from imm_tui.model.accounts import Account
 from imm_tui.model.classify import Classification
 from imm_tui.model.printable import printable
 from imm_tui.model.workspace import Workspace
 
-CALENDAR_SUFFIXES = (".ics", ".ical", ".ifb", ".icalendar", ".csv")
 Status = Literal["imported", "unchanged", "failed"]
 Progress = Callable[[int, int, "FileOutcome"], None]
 
@@ -51,6 +50,7 @@ class ImportSpec:
     imports: str | None  # the workspace's imports/ folder
     person: str | None = None  # --person: every file belongs to this person
     limits: Limits = DEFAULT_LIMITS
+    activities: tuple[str, ...] = ()  # the plan's activity ids (a hand-in's counts name them)
 
     @classmethod
     def for_workspace(cls, workspace: Workspace, *, person: str | None = None, limits: Limits = DEFAULT_LIMITS) -> ImportSpec:
@@ -61,7 +61,7 @@ class ImportSpec:
         return cls(
             year=plan.plan.year, timezone=plan.plan.timezone, people=tuple((p.id, p.email or "") for p in plan.people),
             classification=classification_of(workspace), accounts=tuple(workspace.accounts),
-            imports=str(workspace.paths.imports), person=person, limits=limits,
+            imports=str(workspace.paths.imports), person=person, limits=limits, activities=tuple(plan.activity_ids),
         )
 
 
@@ -106,7 +106,7 @@ def discover(paths: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in CALENDAR_SUFFIXES)
+            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.name.lower().endswith(CALENDAR_SUFFIXES))
         else:
             found.append(path)
     unique: dict[str, Path] = {}
@@ -191,8 +191,20 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def _read(path: Path, data: bytes, spec: ImportSpec, outcome: FileOutcome) -> FileOutcome:
     from imm_tui.ingest.readers import read_calendar
+    from imm_tui.ingest.share import CALENDAR, is_share, read_share
 
     zone = ZoneInfo(spec.timezone)
+    if is_share(data):  # a counts-only hand-in: already counted by the sender's rules
+        share = read_share(data, spec.year, spec.activities, zone)
+        if share.person not in dict(spec.people) or (spec.person and spec.person != share.person):
+            raise CalendarError(f"a hand-in of '{share.person}', who is not a person in plan.toml"
+                                if share.person not in dict(spec.people) else f"a hand-in of '{share.person}', not of {spec.person}")
+        counts = Counts()
+        for row in share.rows:
+            counts.activities[str(row[20])] = counts.activities.get(str(row[20]), 0) + 1
+        outcome.rows, outcome.warnings, outcome.counts = share.rows, share.warnings, counts
+        outcome.person, outcome.calendar, outcome.covers, outcome.status = share.person, CALENDAR, share.covers, "imported"
+        return outcome
     result = read_calendar(path, data, zone, spec.year, spec.limits)
     outcome.warnings = result.warnings
     person = spec.person or person_from_path(path, Path(spec.imports) if spec.imports else None, spec.people)
@@ -250,7 +262,7 @@ def import_files(
             try:
                 outcome.items = store.replace_file(
                     path=outcome.path, person=outcome.person,
-                    calendar=opaque(outcome.calendar) if count_only and outcome.calendar else outcome.calendar,
+                    calendar=opaque(outcome.calendar) if count_only and outcome.calendar not in ("", SHARE_CALENDAR) else outcome.calendar,
                     sha256=outcome.sha256, size=outcome.size, mtime_ns=outcome.mtime_ns,
                     imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
                     rows=outcome.rows, covers=outcome.covers,

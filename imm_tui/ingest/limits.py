@@ -20,6 +20,9 @@ class Limits:
     readers only while the estimate of those being read stays within it (a larger file is read alone)."""
 
 
+CALENDAR_SUFFIXES = (".ics", ".ical", ".ifb", ".icalendar", ".csv", ".imm-share.json")
+"""The files an import picks up in a folder (and the app's folder tree shows): calendars and hand-ins."""
+
 MEMORY_PER_BYTE = 14
 """Peak memory of reading a file, per byte of it: 9 for a typical Outlook export, 9.5 for a 190 MB
 one-line .ics with a non-ASCII character, 13.5 for such a CSV (measured; see the hardening tests)."""

@@ -11,6 +11,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from imm_tui.ingest.classify import Classifier, Contact
+from imm_tui.ingest.share import UID_PREFIX as SHARE_UID
 from imm_tui.ingest.store import Store
 from imm_tui.model.classify import Classification
 from imm_tui.model.workspace import Workspace
@@ -45,6 +46,8 @@ def ensure_classified(store: Store, workspace: Workspace) -> int:
     updates = []
     for (person, uid, occurrence, start_utc, local_day, all_day, subject, location, categories, domains, external, online,
          private, cancelled, declined, free, minutes) in rows:
+        if str(uid).startswith(SHARE_UID):
+            continue  # a hand-in's counts: the sender's rules counted them, there is no text to classify again
         contact = Contact(
             subject=subject, location=location,  # type: ignore[arg-type]
             categories=tuple(str(categories).split("\n")) if categories else (),

@@ -20,6 +20,7 @@ from imm_tui.model.atomic import private_file, tighten
 from imm_tui.model.problems import InputError, Problem
 
 SCHEMA_VERSION = 4
+SHARE_CALENDAR = "imm-share"  # ingest/share.py: the calendar name of counts-only hand-ins
 BUSY_TIMEOUT_MS = 10_000
 
 ITEM_COLUMNS = (
@@ -344,6 +345,8 @@ class Store:
         first, last = (min(days), max(days)) if days else (None, None)
         covers_from, covers_to = (covers[0].isoformat(), covers[1].isoformat()) if covers else _weeks_of(first, last)
         with self.transaction() as db:
+            if calendar == SHARE_CALENDAR:  # a newer hand-in replaces the person's previous one, wherever it was
+                db.execute("DELETE FROM files WHERE person = ? AND calendar = ?", (person, calendar))
             previous = db.execute("SELECT id FROM files WHERE path = ?", (path,)).fetchone()
             if previous:
                 db.execute("DELETE FROM items WHERE file_id = ?", (previous[0],))
@@ -392,6 +395,15 @@ class Store:
             (year,))}
         return {person: (count, *items.get(person, (0, 0)), date.fromisoformat(last) if last else None)
                 for person, (count, last) in files.items()}
+
+    def share_counts(self, person: str, year: int) -> list[tuple[object, ...]]:
+        """A person's counted items of ISO year `year` as counts: (week, last day, activity, rule, commitment,
+        account_status, external, count), for a counts-only hand-in (ingest/share.py)."""
+        return self.connection.execute(
+            "SELECT iso_week, max(local_day), activity, rule, commitment, account_status, external, count(*) FROM items"
+            " WHERE person = ? AND iso_year = ? AND activity IS NOT NULL AND skip_reason IS NULL"
+            " GROUP BY iso_week, activity, rule, commitment, account_status, external ORDER BY iso_week, activity, rule",
+            (person, year)).fetchall()
 
     def stored_items(self) -> dict[str, int]:
         """How many items the store holds for each file, by path (an item two files hold counts for the newer)."""

@@ -14,12 +14,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DirectoryTree, Input, Log, ProgressBar
 
 from imm_tui.i18n import N_
+from imm_tui.ingest.limits import CALENDAR_SUFFIXES
 from imm_tui.tui.text import Translated, labels, t
 from imm_tui.tui.widgets.panes import Pane, _session
 from imm_tui.tui.widgets.plain import Label, PlainDirectoryTree
 from imm_tui.tui.widgets.table import KeyedTable
-
-CALENDAR_SUFFIXES = {".ics", ".ical", ".ifb", ".csv"}
 
 
 class CalendarTree(PlainDirectoryTree, Translated):
@@ -30,7 +29,7 @@ class CalendarTree(PlainDirectoryTree, Translated):
     BINDINGS = [Binding("backspace", "up", "Folder up", id="import.up")]
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
-        return [p for p in paths if not p.name.startswith(".") and (_is_dir(p) or p.suffix.lower() in CALENDAR_SUFFIXES)]
+        return [p for p in paths if not p.name.startswith(".") and (_is_dir(p) or p.name.lower().endswith(CALENDAR_SUFFIXES))]
 
     def action_up(self) -> None:
         root = Path(self.path).resolve()
