@@ -109,3 +109,61 @@ def test_a_leavers_catch_up_says_leaves_on_and_an_undefined_ratio_is_said_in_wor
     text = review_markdown(review)
     assert "leaves on 2027-06-30" in text
     assert "8.0 visits per order, no requests yet, 0.0 offers per order." in text and " per request" not in text.split("## Signals")[0]
+
+
+async def test_every_person_team_and_the_organisation_agree_everywhere(covered: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Done-when of issue 12: the same attainment (as shown, whole percent) for every person, team and the
+    organisation in imm report, imm insights, the Excel export and the app's Monitor."""
+    from openpyxl import load_workbook
+
+    from imm_tui.report.formats import percent
+    from imm_tui.tui.app import ImmApp
+    from imm_tui.tui.widgets.table import KeyedTable
+
+    def shown(done: float, asked: float) -> str:
+        return percent(done / asked) if asked > 0 else ""
+
+    common = ["-w", str(covered), "--activity", "visit", "--by", "year", "--as-of", AS_OF, "--format", "csv"]
+    people = {r["person"]: shown(float(r["actual"] or 0), float(r["required_to_date"]))
+              for r in csv.DictReader(io.StringIO(out(capsys, "report", *common)))}
+    teams = {r["group"]: shown(float(r["actual"] or 0), float(r["required_to_date"]))
+             for r in csv.DictReader(io.StringIO(out(capsys, "report", *common[:-2], "--level", "team", "--format", "csv")))}
+    org = next(shown(float(r["actual"] or 0), float(r["required_to_date"]))
+               for r in csv.DictReader(io.StringIO(out(capsys, "report", *common[:-2], "--level", "org", "--format", "csv"))))
+    judged = {p for p, value in people.items() if value}
+    assert judged == {"jdv", "sbakker"}
+
+    rows = csv.DictReader(io.StringIO(out(capsys, "insights", "-w", str(covered), "--as-of", AS_OF, "--format", "csv")))
+    insight_people = {r["person"]: percent(float(r["attainment"])) if r["attainment"] else "" for r in rows}
+    units = {r["group"]: percent(float(r["visit_attainment"])) if r["visit_attainment"] else ""
+             for r in csv.DictReader(io.StringIO(out(capsys, "insights", "-w", str(covered), "--as-of", AS_OF, "--format", "csv",
+                                                     "--level", "team")))}
+    assert {p: insight_people[p] for p in judged} == {p: people[p] for p in judged}
+    assert {t: units[t] for t in teams} == teams and units["org"] == org
+
+    workbook = covered / "exports" / "review.xlsx"
+    assert main(["report", "-w", str(covered), "--as-of", AS_OF, "--format", "xlsx", "-o", str(workbook)]) == 0
+    book = load_workbook(workbook)
+    sheet = book["People"]
+    header = [c.value for c in sheet[1]]
+    excel_people = {row[header.index("person")]: percent(row[header.index("attainment")]) if row[header.index("attainment")] is not None
+                    else "" for row in sheet.iter_rows(min_row=2, values_only=True)}
+    sheet = book["Team figures"]
+    header = [c.value for c in sheet[1]]
+    excel_units = {row[header.index("group")]: percent(row[header.index("visit_attainment")])
+                   if row[header.index("visit_attainment")] is not None else "" for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert {p: excel_people[p] for p in judged} == {p: people[p] for p in judged}
+    assert {t: excel_units[t] for t in teams} == teams and excel_units["org"] == org
+
+    app = ImmApp(covered)
+    async with app.run_test(size=(160, 50)) as pilot:
+        app.session.set_as_of(AS_OF)
+        app.refresh_views()
+        await pilot.pause()
+        table = app.screen.query_one("#monitor-pane #table", KeyedTable)
+        cells = {key: str(table.get_cell(key, "attainment")) for key in table.row_keys}
+    assert {p: cells[p] for p in judged} == {p: people[p] for p in judged}
+    assert cells["org"] == org
+    team_cells = {key.split(":", 1)[1]: value for key, value in cells.items() if ":" in key}
+    assert {"randstad", "corporate"} <= set(team_cells)  # the units with a calendar in them have a row
+    assert {t: team_cells[t] for t in team_cells} == {t: teams[t] for t in team_cells}
