@@ -242,8 +242,11 @@ def _forecast(
     counts["forecast_orders"] = counts["orders"] + remaining / per_order.where(per_order > 0)
     capacity = requirement.capacity.copy()
     capacity["load"] = capacity["capacity"] * capacity["weight"]
-    elapsed = weekly.drop_duplicates("week").set_index("week")["elapsed"]
-    capacity["elapsed"] = capacity["week"].map(elapsed).astype(bool)
+    # the weeks whose orders are known: happened and covered by the person's calendars (engine.compare)
+    judged = weekly.drop_duplicates(["person", "week"]).assign(judged=lambda f: f["elapsed"] & f["covered"])
+    known = judged.set_index([judged["person"].astype(str), "week"])["judged"]
+    capacity["elapsed"] = pd.Series(list(zip(capacity["person"].astype(str), capacity["week"], strict=True))).map(known).fillna(False)\
+        .astype(bool).to_numpy()
     load = capacity.groupby("person")["load"].sum()
     load_done = capacity[capacity["elapsed"]].groupby("person")["load"].sum()
     share_done = (load_done / load.where(load > 0)).reindex(counts.index).fillna(0)

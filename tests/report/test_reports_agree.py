@@ -167,3 +167,12 @@ async def test_every_person_team_and_the_organisation_agree_everywhere(covered: 
     team_cells = {key.split(":", 1)[1]: value for key, value in cells.items() if ":" in key}
     assert {"randstad", "corporate"} <= set(team_cells)  # the units with a calendar in them have a row
     assert {t: team_cells[t] for t in team_cells} == {t: teams[t] for t in team_cells}
+
+
+def test_signals_of_a_partial_and_a_stale_export_speak_of_their_covered_weeks(covered: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    found = json.loads(out(capsys, "insights", "-w", str(covered), "--as-of", AS_OF, "--format", "json"))
+    said = {s["person"]: s["reason"] for s in found["signals"] if s["kind"] == "needs help"}
+    # sbakker: January's four weeks only (5.7 visits a week asked); jdv: March's five weeks; nothing after their data ends
+    assert said["sbakker"] == "Sanne Bakker made 14 of the 22.9 visits the plan asks to date (61 %, below 80 %)."
+    assert said["jdv"] == "Jan de Vries made 17 of the 40.5 visits the plan asks to date (42 %, below 80 %)."
+    assert set(said) == {"jdv", "sbakker"}  # nobody without a calendar is said to need help
