@@ -66,7 +66,8 @@ class LiveMonitor:
         other.plan, other.requirement, other.as_of, other.settings = plan, requirement, self.as_of, plan.monitor
         other.monitored = set(self.monitored) if self.monitored is not None else None
         other.coverage = {k: list(v) for k, v in self.coverage.items()} if self.coverage is not None else None
-        other._covered = covered_weeks(requirement, other.coverage, self.as_of, plan.calendar.days_per_week)
+        same_week = plan.calendar.days_per_week == self.plan.calendar.days_per_week  # the same rows and weeks (checked above)
+        other._covered = self._covered if same_week else covered_weeks(requirement, other.coverage, self.as_of, plan.calendar.days_per_week)
         other._actual, other._counts, other._rows = self._actual.copy(), self._counts.copy(), dict(self._rows)
         other._finish()
         return other

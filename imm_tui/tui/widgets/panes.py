@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -209,18 +210,15 @@ class MonitorPane(ActivityPane):
         ytd.index = ytd.index.astype(str)
         weeks = sorted(int(w) for w in weekly["week"].unique())
         elapsed = weekly.drop_duplicates("week").set_index("week")["elapsed"].reindex(weeks).fillna(False).tolist()
-        # (rows × weeks) arrays: one pivot each instead of a lookup per cell
+        # (rows × weeks) arrays: one reshape instead of a lookup per cell (one activity: one row per person and week)
         people = [str(p) for p, kind in zip(rows["person"], rows["kind"], strict=True) if kind == "person"]  # vacancies: no calendar
-        frame = weekly.assign(person=weekly["person"].astype(str))
-        required = frame.pivot_table(index="person", columns="week", values="required", aggfunc="sum").reindex(index=people, columns=weeks)
-        actual = frame.pivot_table(index="person", columns="week", values="actual", aggfunc="sum").reindex(index=people, columns=weeks)
-        to_date = frame.pivot_table(index="person", columns="week", values="required_to_date", aggfunc="sum")
-        judged_week = frame.assign(judged=frame["actual"].notna()).pivot_table(index="person", columns="week", values="judged",
-                                                                               aggfunc="max").reindex(index=people, columns=weeks)
-        judged_week = judged_week.fillna(False).to_numpy(dtype=bool)
+        frame = weekly.assign(person=weekly["person"].astype(str), judged=weekly["actual"].notna())
+        wide = frame.set_index(["person", "week"])[["required", "actual", "required_to_date", "judged"]].unstack("week")
+        required, actual = wide["required"].reindex(index=people, columns=weeks), wide["actual"].reindex(index=people, columns=weeks)
+        judged_week = wide["judged"].reindex(index=people, columns=weeks).fillna(False).to_numpy(dtype=bool)
         # a week that happened asks only what a covered week asks (an uncovered week is not judged)
-        asked_week = np.where(np.asarray(elapsed, dtype=bool)[None, :], to_date.reindex(index=people, columns=weeks).fillna(0.0).to_numpy(),
-                              required.fillna(0.0).to_numpy())
+        to_date = wide["required_to_date"].reindex(index=people, columns=weeks).fillna(0.0).to_numpy()
+        asked_week = np.where(np.asarray(elapsed, dtype=bool)[None, :], to_date, required.fillna(0.0).to_numpy())
         done_week = actual.fillna(0.0).to_numpy()
         position = {person: index for index, person in enumerate(people)}
         columns = ["person", "team", "done", "asked", "attainment", "catch-up", *(f"W{w:02d}" for w in weeks)]
@@ -272,13 +270,14 @@ class MonitorPane(ActivityPane):
                 row.append(Text(f"{got:.0f}/{need:.1f}", style=colour))
             return row
 
-        from imm_tui.tui.session import calendars_of
-
-        states = calendars_of(session).set_index("person")["state"].to_dict()
+        # stale as engine.calendars says it: a calendar whose newest covered day is too long before the as-of day
+        limit = comparison.as_of - timedelta(days=session.plan.monitor.stale_after_days)
+        newest = {p: max((end for _, end in periods), default=None) for p, periods in session.monitoring.coverage.items()}
         person_cells: dict[str, list[Cell]] = {}
         for person in people:
             team = team_of[position[person]]
-            if states.get(person) == "stale":  # their newest data is old: ask for a new export (Import tab, Calendars)
+            last = newest.get(person)
+            if person in monitored and (last is None or last < limit):  # ask for a new export (Import tab, Calendars)
                 team = Text(f"{team} · {t(self, 'stale')}", style="yellow")
             if person in monitored and any(elapsed) and not judged_week[position[person]].any():
                 row = cells(person, [person, team])  # a calendar, but it covers none of the weeks so far
