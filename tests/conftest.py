@@ -14,6 +14,18 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "configs" / "demo"
 
 
+def coverage_workspace(root: Path) -> Path:
+    """The demo with tests/data/coverage placed: `march-only.ics` for jdv (it states 1–31 March) and
+    `ends-in-january.ics` for sbakker (items 4–29 January, no stated range); not yet imported."""
+    import shutil
+
+    shutil.copytree(DEMO, root)
+    for person, name in (("jdv", "march-only.ics"), ("sbakker", "ends-in-january.ics")):
+        (root / "imports" / person).mkdir(parents=True)
+        shutil.copy(ROOT / "tests" / "data" / "coverage" / name, root / "imports" / person)
+    return root
+
+
 def plan_of(text: str) -> Plan:
     """A Plan from TOML text (dedented), checked exactly as `imm check` would."""
     return plan_from_text(textwrap.dedent(text), Path("plan.toml")).plan

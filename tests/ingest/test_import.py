@@ -28,7 +28,7 @@ from imm_tui.cli import main
 from imm_tui.ingest.importer import ImportSpec, import_files
 from imm_tui.ingest.store import Store
 from imm_tui.model.workspace import load_workspace
-from tests.conftest import DEMO
+from tests.conftest import DEMO, coverage_workspace
 from tests.ingest.conftest import DATA
 
 EXPECTED = {
@@ -219,7 +219,7 @@ def test_an_older_store_is_backed_up_then_upgraded_in_place(tmp_path: Path) -> N
 
     path = tmp_path / "imm.sqlite"
     old = sqlite3.connect(path)
-    for statement in store_module._MIGRATIONS[1].split(";"):
+    for statement in store_module.MIGRATIONS[1].split(";"):
         if statement.strip():
             old.execute(statement)
     old.execute("INSERT INTO files (id, path, person, sha256, size, mtime_ns, imported_at, items)"
@@ -292,11 +292,7 @@ def test_coverage_of_a_march_only_and_a_january_export(tmp_path: Path, capsys: p
     import csv
     import io
 
-    root = tmp_path / "ws"
-    shutil.copytree(DEMO, root)
-    for person, name in (("jdv", "march-only.ics"), ("sbakker", "ends-in-january.ics")):
-        (root / "imports" / person).mkdir(parents=True)
-        shutil.copy(DATA / "coverage" / name, root / "imports" / person)
+    root = coverage_workspace(tmp_path / "ws")
     assert main(["import", "-w", str(root)]) == 0
     with Store.open(root / "imm.sqlite") as store:
         assert store.coverage() == {"jdv": [(date(2027, 3, 1), date(2027, 3, 31))],
@@ -316,11 +312,7 @@ def test_status_names_whose_export_to_ask_for(tmp_path: Path, capsys: pytest.Cap
     import csv
     import io
 
-    root = tmp_path / "ws"
-    shutil.copytree(DEMO, root)
-    for person, name in (("jdv", "march-only.ics"), ("sbakker", "ends-in-january.ics")):
-        (root / "imports" / person).mkdir(parents=True)
-        shutil.copy(DATA / "coverage" / name, root / "imports" / person)
+    root = coverage_workspace(tmp_path / "ws")
     assert main(["import", "-w", str(root)]) == 0
     capsys.readouterr()
     assert main(["status", "-w", str(root), "--as-of", "2027-03-31", "--format", "csv"]) == 0

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from imm_tui.engine.requirement import derive
 from imm_tui.model.plan_file import load_plan
 from imm_tui.report.markdown import review_markdown
 from imm_tui.report.review import build_review
-from tests.conftest import DEMO
+from tests.conftest import DEMO, coverage_workspace
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 AS_OF = "2027-03-31"
@@ -29,11 +28,7 @@ AS_OF = "2027-03-31"
 
 @pytest.fixture
 def covered(tmp_path: Path) -> Path:
-    root = tmp_path / "ws"
-    shutil.copytree(DEMO, root)
-    for person, name in (("jdv", "march-only.ics"), ("sbakker", "ends-in-january.ics")):
-        (root / "imports" / person).mkdir(parents=True)
-        shutil.copy(DATA / "coverage" / name, root / "imports" / person)
+    root = coverage_workspace(tmp_path / "ws")
     assert main(["import", "-w", str(root)]) == 0
     return root
 

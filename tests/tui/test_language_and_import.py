@@ -14,7 +14,7 @@ from imm_tui.cli import parse_args
 from imm_tui.i18n import DUTCH
 from imm_tui.tui.app import ImmApp
 from imm_tui.tui.widgets.table import KeyedTable
-from tests.conftest import DEMO
+from tests.conftest import coverage_workspace
 from tests.tui.workers import finish
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -169,12 +169,7 @@ async def test_an_import_in_the_app_applies_retention_as_imm_import_does(workspa
 async def test_the_calendars_view_names_partial_and_stale_calendars_and_sorts(tmp_path: Path) -> None:
     from imm_tui.cli import main
 
-    root = tmp_path / "ws"
-    shutil.copytree(DEMO, root)
-    data = Path(__file__).resolve().parent.parent / "data" / "coverage"
-    for person, name in (("jdv", "march-only.ics"), ("sbakker", "ends-in-january.ics")):
-        (root / "imports" / person).mkdir(parents=True)
-        shutil.copy(data / name, root / "imports" / person)
+    root = coverage_workspace(tmp_path / "ws")
     assert main(["import", "-w", str(root)]) == 0
     app = ImmApp(root)
     async with app.run_test(size=(150, 45)) as pilot:
