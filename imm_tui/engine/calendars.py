@@ -7,8 +7,9 @@ States, worst first:
 - `no calendar`: nothing imported for the person;
 - `stale`: their newest covered day is more than `[monitor] stale_after_days` before the as-of day
   (ask for a new export);
-- `partial`: some weeks that have happened are not covered (a gap, or an export that starts late);
-- `ok`: every week that has happened is covered.
+- `partial`: some weeks that have happened, in which the person worked, are not covered (a gap, or an
+  export that starts late); weeks before their start, on leave or after they left are not missing;
+- `ok`: every such week is covered.
 """
 
 from __future__ import annotations
@@ -46,24 +47,29 @@ def calendar_states(plan: Plan, requirement: Requirement, coverage: Coverage, fa
     stale_after = timedelta(days=plan.monitor.stale_after_days)
     covered = covered_weeks(requirement, coverage, as_of, plan.calendar.days_per_week)
     happened = elapsed_weeks(requirement.year, requirement.weeks, as_of)
+    # only weeks in which the person worked can be missing: not before their start, on leave or after they left
+    capacity = requirement.capacity.assign(person=requirement.capacity["person"].astype(str))
+    working = (capacity.pivot_table(index="person", columns="week", values="capacity", aggfunc="sum")
+               .reindex(columns=list(requirement.weeks)).fillna(0.0) > 0)
     row_of = {str(p): i for i, p in enumerate(requirement.rows["person"])}
     rows = []
     for person in plan.people:
         fact = facts.get(person.id)
         periods = list(coverage.get(person.id, ()))
-        weeks = covered[row_of[person.id]] & happened if person.id in row_of else np.zeros(len(happened), dtype=bool)
+        worked = working.loc[person.id].to_numpy() & happened if person.id in working.index else np.zeros(len(happened), dtype=bool)
+        weeks = covered[row_of[person.id]] & worked if person.id in row_of else np.zeros(len(happened), dtype=bool)
         last = max((end for _, end in periods), default=None)
         if fact is None or fact.files == 0:
             state = NO_CALENDAR
         elif last is None or last < as_of - stale_after:
             state = STALE
-        elif int(weeks.sum()) < int(happened.sum()):
+        elif int(weeks.sum()) < int(worked.sum()):
             state = PARTIAL
         else:
             state = OK
         items = fact.items if fact else 0
         rows.append((person.id, person.name, person.team, state, min((s for s, _ in periods), default=None), last,
-                     int(weeks.sum()), int(happened.sum()), fact.last_import if fact else None, fact.files if fact else 0, items,
+                     int(weeks.sum()), int(worked.sum()), fact.last_import if fact else None, fact.files if fact else 0, items,
                      (fact.unclassified / items) if fact and items else None))
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     order = frame["state"].map({state: rank for rank, state in enumerate(STATES)})

@@ -127,3 +127,19 @@ def test_the_run_rate_divides_by_the_share_of_the_years_weighted_work_that_has_p
     people = insights(plan, requirement, comparison, orders).people.set_index("person")
     assert np.isclose(people.loc["a", "share_of_year_done"], 12 / 60)
     assert np.isclose(people.loc["a", "run_rate_orders"], 50.0)
+
+
+def test_weeks_before_a_start_are_not_missing_from_a_calendar() -> None:
+    from imm_tui.engine.calendars import CalendarFacts, calendar_states
+
+    plan = plan_of(PLAN.replace('id = "b"\nname = "B"', 'id = "b"\nname = "B"\nstart = 2027-03-01'))
+    requirement = derive(plan)
+    facts = {p: CalendarFacts(files=1, items=10, unclassified=2, last_import=date(2027, 3, 31)) for p in ("a", "b")}
+    coverage = {"a": [(date(2027, 3, 1), date(2027, 3, 31))], "b": [(date(2027, 3, 1), date(2027, 3, 31))]}
+    states = calendar_states(plan, requirement, coverage, facts, AS_OF).set_index("person")
+    # a was there from week 1: weeks 1–8 are missing; b started on 1 March (week 9): nothing is missing
+    assert states.loc["a", "state"] == "partial" and (states.loc["a", "weeks_covered"], states.loc["a", "weeks_happened"]) == (5, 13)
+    assert states.loc["b", "state"] == "ok" and (states.loc["b", "weeks_covered"], states.loc["b", "weeks_happened"]) == (5, 5)
+    assert states.loc["b", "unclassified_share"] == 0.2
+    stale = calendar_states(plan, requirement, coverage, facts, date(2027, 4, 30)).set_index("person")
+    assert stale.loc["a", "state"] == "stale"  # newest covered day 31 March, more than 14 days before 30 April
