@@ -15,8 +15,13 @@ if TYPE_CHECKING:
 
 
 def _open_for_viewing(args: argparse.Namespace) -> tuple[Path, Workspace]:
-    """The workspace `imm`/`imm demo` show: -w, else the user's copy of the demo (its calendars set up once)."""
-    demo = args.command == "demo" or args.workspace is None
+    """The workspace `imm`, `imm web` and `imm demo` show: `imm demo` the user's copy of the demo (its
+    calendars set up once); the others -w, else $IMM_WORKSPACE, else the current folder when it holds a
+    plan.toml — as every other command finds its workspace — and only then the demo."""
+    from imm_tui.model.workspace import workspace_from_env
+
+    own = args.workspace is not None or workspace_from_env() is not None or Path("plan.toml").exists()
+    demo = args.command == "demo" or not own
     root = demo_workspace() if demo else resolve_workspace(args.workspace)
     workspace = open_workspace(root)
     if demo and not workspace.paths.store.exists():
@@ -59,7 +64,7 @@ def run_summary(args: argparse.Namespace) -> int:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    """Open the Textual app on the workspace (the demo unless -w names one)."""
+    """Open the Textual app on the workspace (see _open_for_viewing: the demo when there is none)."""
     root, _ = _open_for_viewing(args)
     from imm_tui.tui.app import ImmApp
 

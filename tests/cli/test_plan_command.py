@@ -179,3 +179,23 @@ def test_the_installed_command_runs() -> None:
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert len(done.stdout.splitlines()) == 1 + 25 * 6
+
+
+def test_bare_imm_opens_the_plan_in_the_current_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Like every other command: -w, else $IMM_WORKSPACE, else the current folder's plan.toml; the demo only
+    when there is none (and always for `imm demo`)."""
+    import os
+
+    assert run(capsys, "init", str(tmp_path / "mine"))[0] == 0
+    monkeypatch.chdir(tmp_path / "mine")
+    code, out, _ = run(capsys, "--summary")
+    assert code == 0 and f"({Path('.')})" in out.splitlines()[0] and "Van Leeuwen" not in out
+    code, out, _ = run(capsys, "demo", "--summary")
+    assert code == 0 and "Van Leeuwen Techniek" in out and str(Path(os.environ["IMM_HOME"]) / "demo") in out
+    monkeypatch.chdir(tmp_path)  # no plan.toml here: the demo
+    code, out, _ = run(capsys, "--summary")
+    assert code == 0 and "Van Leeuwen Techniek" in out
+    monkeypatch.setenv("IMM_WORKSPACE", str(tmp_path / "mine"))
+    code, out, _ = run(capsys, "--summary")
+    assert code == 0 and str(tmp_path / "mine") in out.splitlines()[0]
