@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from imm_tui.bundled import demo_workspace
-from imm_tui.cli.common import EXIT_OK, UsageError, open_workspace, resolve_workspace
+from imm_tui.cli.common import EXIT_OK, UsageError, how_many, open_workspace, resolve_workspace
 
 if TYPE_CHECKING:
     from imm_tui.model.workspace import Workspace
@@ -47,9 +47,9 @@ def run_summary(args: argparse.Namespace) -> int:
     divisions = {t.parent for t in plan.teams if t.parent}
     leaves = [t for t in plan.teams if t.id not in divisions]
     print(
-        f"{len(people)} people ({people['fte'].sum():.1f} FTE) in {len(leaves)} teams"
-        + (f" and {len(divisions)} divisions" if divisions else "")
-        + f"; {len(vacancies)} vacancies ({vacancies['fte'].sum():.1f} FTE uncovered)"
+        f"{how_many(len(people), 'person', 'people')} ({people['fte'].sum():.1f} FTE) in {how_many(len(leaves), 'team', 'teams')}"
+        + (f" and {how_many(len(divisions), 'division', 'divisions')}" if divisions else "")
+        + f"; {how_many(len(vacancies), 'vacancy', 'vacancies')} ({vacancies['fte'].sum():.1f} FTE uncovered)"
     )
     print()
     by_team = summarise(requirement.weekly, rows, plan, by="year", level="team")

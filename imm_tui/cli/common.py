@@ -58,6 +58,11 @@ def print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
         print(printable(str(problem)), file=stream)
 
 
+def how_many(count: int, one: str, many: str) -> str:
+    """`1 file`, `2 files`: a number with its noun (the command line speaks English)."""
+    return f"{count:,} {one if count == 1 else many}"
+
+
 def log_traceback() -> Path | None:
     try:
         from imm_tui.bundled import imm_home

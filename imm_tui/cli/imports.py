@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from imm_tui.cli.common import EXIT_INPUT, EXIT_OK, UsageError, open_workspace, resolve_workspace
+from imm_tui.cli.common import EXIT_INPUT, EXIT_OK, UsageError, how_many, open_workspace, resolve_workspace
 from imm_tui.model.printable import printable
 
 
@@ -54,7 +54,7 @@ def run_import(args: argparse.Namespace) -> int:
     skipped = ", ".join(f"{r} {n}" for r, n in sorted(counts.skipped.items())) or "none"
     states = [o.status for o in report.files]
     imported, unchanged, failed = states.count("imported"), states.count("unchanged"), states.count("failed")
-    print(f"{len(states)} files: {imported} imported, {unchanged} unchanged, {failed} failed")
+    print(f"{how_many(len(states), 'file', 'files')}: {imported} imported, {unchanged} unchanged, {failed} failed")
     print(f"counted: {counted}; unclassified: {counts.unclassified}; skipped: {skipped}")
     if dropped:
         print(f"retention: removed {dropped} items older than {retention} months")

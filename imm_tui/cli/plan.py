@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from imm_tui.bundled import preset_folder
-from imm_tui.cli.common import EXIT_OK, UsageError, filtered, open_workspace, resolve_workspace
+from imm_tui.cli.common import EXIT_OK, UsageError, filtered, how_many, open_workspace, resolve_workspace
 from imm_tui.model.atomic import private_folder, write_atomic
 from imm_tui.model.workspace import Paths
 
@@ -34,11 +34,12 @@ def run_check(args: argparse.Namespace) -> int:
     root = resolve_workspace(args.workspace)
     workspace = open_workspace(root)
     plan = workspace.plan_document.plan
-    parts = [f"{len(plan.people)} people", f"{len(plan.vacancies)} vacancies", f"{len(plan.teams)} teams", f"{len(plan.segments)} segments"]
+    parts = [how_many(len(plan.people), "person", "people"), how_many(len(plan.vacancies), "vacancy", "vacancies"),
+             how_many(len(plan.teams), "team", "teams"), how_many(len(plan.segments), "segment", "segments")]
     if workspace.classification is not None:
-        parts.append(f"{len(workspace.classification.rules)} classification rules")
+        parts.append(how_many(len(workspace.classification.rules), "classification rule", "classification rules"))
     if workspace.accounts:
-        parts.append(f"{len(workspace.accounts)} accounts")
+        parts.append(how_many(len(workspace.accounts), "account", "accounts"))
     print(f"ok: {Paths(root).plan}: '{plan.plan.name}' ({plan.plan.year}): " + ", ".join(parts))
     return EXIT_OK
 

@@ -138,7 +138,7 @@ def test_check_reports_problems_in_every_file(capsys: pytest.CaptureFixture[str]
 
 def test_check_ok(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "-w", str(DEMO))
-    assert code == 0 and out.startswith("ok: ") and "24 people, 1 vacancies" in out
+    assert code == 0 and out.startswith("ok: ") and "24 people, 1 vacancy, 6 teams" in out
 
 
 @pytest.mark.parametrize("preset", ["generic", "staffing"])
