@@ -14,6 +14,7 @@ States, worst first:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -41,10 +42,16 @@ class CalendarFacts:
     last_import: date | None
 
 
+def is_stale(periods: Iterable[tuple[date, date]], as_of: date, stale_after_days: int) -> bool:
+    """Whether a calendar whose covered periods are `periods` is stale as of `as_of`: its newest covered
+    day is more than `stale_after_days` before (or it covers nothing)."""
+    last = max((end for _, end in periods), default=None)
+    return last is None or last < as_of - timedelta(days=stale_after_days)
+
+
 def calendar_states(plan: Plan, requirement: Requirement, coverage: Coverage, facts: dict[str, CalendarFacts],
                     as_of: date) -> pd.DataFrame:
     """One row per person of the plan (vacancies have no calendar to ask for), worst state first."""
-    stale_after = timedelta(days=plan.monitor.stale_after_days)
     covered = covered_weeks(requirement, coverage, as_of, plan.calendar.days_per_week)
     happened = elapsed_weeks(requirement.year, requirement.weeks, as_of)
     # only weeks in which the person worked can be missing: not before their start, on leave or after they left
@@ -61,7 +68,7 @@ def calendar_states(plan: Plan, requirement: Requirement, coverage: Coverage, fa
         last = max((end for _, end in periods), default=None)
         if fact is None or fact.files == 0:
             state = NO_CALENDAR
-        elif last is None or last < as_of - stale_after:
+        elif is_stale(periods, as_of, plan.monitor.stale_after_days):
             state = STALE
         elif int(weeks.sum()) < int(worked.sum()):
             state = PARTIAL

@@ -134,15 +134,16 @@ def read_bounded(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
             raise _Refused(NOT_REGULAR)
+        too_large = f"file is larger than {limit >> 20} MB (see --max-file-mb)"
         if info.st_size > limit:
-            raise _Refused("too large")
+            raise _Refused(too_large)
         chunks: list[bytes] = []
         total = 0
         while chunk := os.read(descriptor, min(1 << 24, limit + 1 - total)):
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise _Refused("too large")
+                raise _Refused(too_large)
         return b"".join(chunks), info
     finally:
         os.close(descriptor)
@@ -155,8 +156,7 @@ def read_file(path: Path, spec: ImportSpec, known_sha: str | None = None) -> Fil
         data, info = read_bounded(path, spec.limits.max_file_mb << 20)
         outcome.size, outcome.mtime_ns = info.st_size, info.st_mtime_ns
     except _Refused as refused:
-        too_large = f"file is larger than {spec.limits.max_file_mb} MB (see --max-file-mb)"
-        outcome.message = too_large if str(refused) == "too large" else str(refused)
+        outcome.message = str(refused)
         return outcome
     except OSError as error:
         outcome.message = f"cannot read: {error.strerror or error}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -14,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Markdown, Select
 
+from imm_tui.engine.calendars import is_stale
 from imm_tui.engine.compare import status_of
 from imm_tui.engine.rollup import ORGANISATION, period_labels, summarise, team_descendants
 from imm_tui.i18n import N_
@@ -270,14 +270,11 @@ class MonitorPane(ActivityPane):
                 row.append(Text(f"{got:.0f}/{need:.1f}", style=colour))
             return row
 
-        # stale as engine.calendars says it: a calendar whose newest covered day is too long before the as-of day
-        limit = comparison.as_of - timedelta(days=session.plan.monitor.stale_after_days)
-        newest = {p: max((end for _, end in periods), default=None) for p, periods in session.monitoring.coverage.items()}
+        coverage, stale_after = session.monitoring.coverage, session.plan.monitor.stale_after_days
         person_cells: dict[str, list[Cell]] = {}
         for person in people:
             team = team_of[position[person]]
-            last = newest.get(person)
-            if person in monitored and (last is None or last < limit):  # ask for a new export (Import tab, Calendars)
+            if person in monitored and is_stale(coverage.get(person, ()), comparison.as_of, stale_after):  # ask for a new export
                 team = Text(f"{team} · {t(self, 'stale')}", style="yellow")
             if person in monitored and any(elapsed) and not judged_week[position[person]].any():
                 row = cells(person, [person, team])  # a calendar, but it covers none of the weeks so far
