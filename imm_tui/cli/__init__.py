@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--team", action="append", default=[], metavar="ID", help="only this team or division (repeatable)")
     plan.add_argument("--activity", action="append", default=[], metavar="ID", help="only this activity (repeatable)")
     plan.add_argument("-o", "--output", type=Path, help="write to this file (atomically) instead of the terminal")
+    plan.add_argument("--explain", metavar="ID", help="why this person's (or vacancy's) numbers are what they are: coverage, funnel, "
+                      "norm floor and own minimum side by side, and each week's weight (with --activity, --week)")
+    plan.add_argument("--week", action="append", default=[], type=int, metavar="N", help="with --explain: only these weeks in the table")
     monitor = argparse.ArgumentParser(add_help=False)
     monitor.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help="count up to this day (default: the last imported day)")
     monitor.add_argument("--anonymize", action="store_true", help="pseudonyms instead of names, ids, e-mails and accounts")

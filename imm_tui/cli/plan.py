@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from imm_tui.bundled import preset_folder
 from imm_tui.cli.common import EXIT_OK, UsageError, filtered, how_many, open_workspace, resolve_workspace
 from imm_tui.model.atomic import private_folder, write_atomic
 from imm_tui.model.workspace import Paths
+
+if TYPE_CHECKING:
+    from imm_tui.engine.requirement import Requirement
+    from imm_tui.model.plan import Plan
 
 WORKSPACE_FILES = ("plan.toml", "classify.toml", "accounts.csv")
 
@@ -44,7 +49,35 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _explain(args: argparse.Namespace, plan: Plan, requirement: Requirement) -> int:
+    from imm_tui.engine.explain import UnknownRow, explain
+    from imm_tui.i18n import Labels
+    from imm_tui.report.explain import explanation_text
+
+    activities = [a for value in args.activity for a in value.split(",") if a] or [
+        a for a in plan.activity_ids if float(requirement.annual[(requirement.annual["person"] == args.explain)
+                                                                 & (requirement.annual["activity"] == a)]["required"].sum()) > 0]
+    weeks = args.week or None
+    labels = Labels(args.lang or plan.plan.language)
+    texts = []
+    try:
+        for activity in activities or plan.activity_ids[:1]:
+            texts.append(explanation_text(explain(plan, requirement, args.explain, activity), labels, weeks))
+    except UnknownRow as error:
+        raise UsageError(f"{error} (see `imm plan --by year`)") from None
+    text = "\n".join(texts)
+    if args.output:
+        private_folder(args.output.parent)
+        write_atomic(args.output, text.encode("utf-8"), backup=False)
+        print(f"wrote the explanation to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
 def run_plan(args: argparse.Namespace) -> int:
+    import pandas as pd
+
     from imm_tui.engine.requirement import derive
     from imm_tui.engine.rollup import summarise
     from imm_tui.report.tables import pivot_text, to_csv, to_json
@@ -52,8 +85,14 @@ def run_plan(args: argparse.Namespace) -> int:
     workspace = open_workspace(resolve_workspace(args.workspace))
     plan = workspace.plan_document.plan
     requirement = derive(plan)
+    if args.explain:
+        return _explain(args, plan, requirement)
     weekly = filtered(requirement.weekly, requirement.rows, plan, args)
     frame = summarise(weekly, requirement.rows, plan, by=args.by, level=args.level)
+    if args.level == "person":  # what set each person's year for the activity (DRIVERS): coverage, funnel, norm, minimum
+        drivers = requirement.annual.set_index(["person", "activity"])["driver"]
+        keys = pd.MultiIndex.from_arrays([frame["person"].astype(str), frame["activity"].astype(str)])
+        frame = frame.assign(driver=drivers.reindex(keys).to_numpy())
     if args.format == "csv":
         text = to_csv(frame)
     elif args.format == "json":

@@ -1,4 +1,4 @@
-"""The plan (`plan.toml`, DESIGN.md §3) as pydantic models.
+"""The plan (`plan.toml`; every key in docs/reference.md) as pydantic models.
 
 Every key a user may write is a field here with a docstring; unknown keys are errors, because a typo
 (`contact_per_year`) silently ignored would change the numbers without anyone noticing. Checks that
@@ -97,6 +97,7 @@ class Event(Strict):
     """`[[calendar.events]]`: a special event that multiplies the weight of its weeks."""
 
     name: str
+    """What the event is (a trade fair, a campaign); shown where a week's weight is explained."""
     weeks: list[Annotated[int, Field(ge=1, le=53)]]
     """ISO week numbers of the plan year."""
     factor: NonNegative
@@ -133,7 +134,9 @@ class Activity(Strict):
     """`[[activities]]`: a kind of customer interaction the plan counts."""
 
     id: Id
+    """The activity's short name, used in rules, minimums and channels (`visit`)."""
     label: str
+    """How the activity is shown."""
     funnel_stage: FunnelStage | None = None
     """Funnel stage this activity counts; defaults to the id when the id is a stage.
     A staffing business sets `funnel_stage = "order"` on `placement`."""
@@ -174,10 +177,13 @@ class Segment(Strict):
     """`[[segments]]`: a group of accounts with one contact pattern."""
 
     id: Id
+    """Short name used in portfolios (`key`); letters, digits, - _ ."""
     name: str
+    """How the segment is shown."""
     kind: SegmentKind = "existing"
     """`existing` (farming) or `new` (hunting/prospects)."""
     priority: int = Field(default=1, ge=1)
+    """Rank of the customer group, 1 first (plan checklist question 3)."""
     contacts_per_account: NonNegative = 1.0
     """Contact persons per account."""
     contacts_per_year: NonNegative = 0.0
@@ -192,9 +198,13 @@ class Product(Strict):
     """`[[products]]`: a priority product and its share of the target."""
 
     id: Id
+    """Short name of the product; letters, digits, - _ ."""
     name: str
+    """How the product is shown."""
     priority: int = Field(default=1, ge=1)
+    """Rank of the product, 1 first (plan checklist question 1)."""
     revenue_target: NonNegative = 0.0
+    """The product's revenue target for the year, in the plan's currency."""
 
 
 class Costs(Strict):
@@ -210,34 +220,49 @@ class Team(Strict):
     """`[[teams]]`: a team; a team with children is a division."""
 
     id: Id
+    """Short name of the team, used by people, vacancies and child teams; letters, digits, - _ ."""
     name: str
+    """How the team is shown."""
     parent: Id | None = None
+    """The division (another team's id) this team belongs to; empty for a top-level team."""
 
 
 class Absence(Strict):
     """A period away (holiday, long-term sick), both days inclusive."""
 
     from_: date = Field(alias="from")
+    """First day away."""
     to: date
+    """Last day away (inclusive)."""
     reason: str = ""
+    """Why (holiday, long-term sick, course); shown only to those who read the plan."""
 
 
 class Person(Strict):
     """`[[people]]`: one account manager and their field of play."""
 
     id: Id
+    """Short name of the person, used for calendar files (`imports/<id>/`); letters, digits, - _ ."""
     name: str
+    """Full name, as shown."""
     email: str | None = None
+    """E-mail address; calendar files and orders are matched to the person by it."""
     team: Id
+    """The team (id) the person belongs to."""
     fte: float = Field(default=1.0, gt=0, le=2)
+    """Working time as a share of a full-time job (0.8 = four days of five)."""
     fop: Fop = "farmer"
     """Field of play: farmer (existing customers), hunter (new) or mixed."""
     hunting_share: Share = 0.0
     """For `mixed`: share of effort spent on new business."""
     revenue_target: NonNegative = 0.0
+    """The person's revenue target for the year, in the plan's currency; the funnel reasons back from it."""
     start: date | None = None
+    """First working day in the plan year, when the person joins during it."""
     end: date | None = None
+    """Last working day, when the person leaves during the year."""
     absences: list[Absence] = []
+    """Periods away (holiday, long-term sick), both days inclusive: no capacity then."""
     portfolio: dict[str, NonNegative] = {}
     """Accounts held per segment id."""
     minimums: dict[str, NonNegative] = {}
@@ -250,14 +275,17 @@ class Vacancy(Strict):
     """`[[vacancies]]`: a budgeted seat with nobody in it."""
 
     team: Id
+    """The team (id) the seat is budgeted in."""
     fte: float = Field(default=1.0, gt=0, le=2)
+    """Working time of the seat as a share of a full-time job."""
     portfolio: dict[str, NonNegative] = {}
+    """Accounts per segment id that the seat would hold (its work shows as uncovered)."""
 
 
 class MonitorSettings(Strict):
-    """`[monitor]` (optional; an IMM extension of DESIGN.md §3): status bands and signal thresholds.
+    """`[monitor]` (optional): status bands and signal thresholds.
 
-    The defaults are the values DESIGN.md §4 gives, so a plan without this section behaves as designed.
+    The defaults are the values of the method (docs/method.md), so a plan without this section behaves as described.
     """
 
     on_track: float = Field(default=1.0, gt=0)

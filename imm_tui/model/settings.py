@@ -102,8 +102,12 @@ def with_setting(plan: Plan, path: str, text: str) -> Plan:
 def set_typed(owner: BaseModel, name: str, text: str) -> None:
     """Set field `name` of `owner` (a plan model, validated on assignment) from what the user typed, or
     raise SettingRefused with the reason. Shared by the settings and the Plan tab's tables."""
+    current = getattr(owner, name)
     try:
-        setattr(owner, name, _parsed(text, getattr(owner, name)))
+        if name == "absences":
+            setattr(owner, name, parse_absences(text))
+        else:
+            setattr(owner, name, _parsed(text, current))
     except ValidationError as error:
         raise SettingRefused(_first_reason(error)) from None
 
@@ -122,6 +126,24 @@ def _parsed(text: str, current: Any) -> Any:
     if isinstance(current, int | float) or current is None and re.fullmatch(r"-?\d+,\d+", value):
         return value.replace(",", ".")
     return value
+
+
+def show_absences(absences: list[Any]) -> str:
+    """`2027-07-12..2027-07-30 holiday; 2027-10-04..2027-10-08`: a person's absences as the editor shows them."""
+    return "; ".join(f"{a.from_.isoformat()}..{a.to.isoformat()}" + (f" {a.reason}" if a.reason else "") for a in absences)
+
+
+def parse_absences(text: str) -> list[dict[str, str]]:
+    """What `show_absences` shows, back as tables for pydantic (`from`, `to`, `reason`); a single day may be
+    written alone (`2027-05-07 dentist`). Empty text: no absences."""
+    found = []
+    for part in filter(None, (piece.strip() for piece in text.split(";"))):
+        period, _, reason = part.partition(" ")
+        first, dots, last = period.partition("..")
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", first) or dots and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", last):
+            raise SettingRefused(f"write a period as 2027-07-12..2027-07-30 and a reason, not {part!r}")
+        found.append({"from": first, "to": last if dots else first, "reason": reason.strip()})
+    return found
 
 
 def parse_pairs(text: str) -> dict[str, str]:

@@ -68,12 +68,13 @@ def pivot_text(frame: pd.DataFrame, keys: Sequence[str], columns: str, value: st
     return aligned(header, body, numeric_from=len(keys))
 
 
-def aligned(header: Sequence[str], body: Sequence[Sequence[str]], *, numeric_from: int) -> str:
+def aligned(header: Sequence[str], body: Sequence[Sequence[str]], *, numeric_from: int, text: Sequence[int] = ()) -> str:
+    """Columns padded to one width: text left (before `numeric_from`, and the columns in `text`), numbers right."""
     widths = [max(len(str(cell)) for cell in column) for column in zip(header, *body, strict=True)]
     lines = []
     for row in [list(header), *body]:
         cells = [
-            str(cell).rjust(width) if index >= numeric_from else str(cell).ljust(width)
+            str(cell).rjust(width) if index >= numeric_from and index not in text else str(cell).ljust(width)
             for index, (cell, width) in enumerate(zip(row, widths, strict=True))
         ]
         lines.append("  ".join(cells).rstrip())

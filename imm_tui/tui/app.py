@@ -30,6 +30,8 @@ class ImmApp(KeptUp, App[None]):
         Binding("q", "quit_app", "Quit", id="app.quit"),
         Binding("w", "save", "Save plan", id="app.save"),
         Binding("r", "reload", "Reload", id="app.reload"),
+        Binding("ctrl+z", "undo", "Undo", id="app.undo"),
+        Binding("ctrl+y", "redo", "Redo", show=False, id="app.redo"),
         Binding("t", "toggle_theme", "Theme", id="app.theme"),
         Binding("question_mark", "help", "Help", id="app.help"),
         *(Binding(str(n), f"tab('{key}')", title, show=False, id=f"app.tab.{key}") for n, (key, title, _) in enumerate(TABS, start=1)),
@@ -41,8 +43,14 @@ class ImmApp(KeptUp, App[None]):
         self.session = Session(workspace)
         self.labels = self.session.labels = Labels(language or self.session.plan.plan.language)
         self.title = self.labels(self.TITLE)
-        self.sub_title = f"{self.session.plan.plan.name} — {workspace.name}"
+        self.workspace_name = workspace.name
+        self.show_unsaved()
         translate_bindings(self, self.labels)
+
+    def show_unsaved(self) -> None:
+        """The title says when the plan has edits that are not written yet."""
+        mark = "● " + self.labels("unsaved") + " — " if self.session.dirty else ""
+        self.sub_title = f"{mark}{self.session.plan.plan.name} — {self.workspace_name}"
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
@@ -61,6 +69,8 @@ class ImmApp(KeptUp, App[None]):
                                 partial(self.action_tab, key))
         yield SystemCommand(_("Save plan"), _("Write plan.toml, keeping its comments (key w)"), self.action_save)
         yield SystemCommand(_("Reload workspace"), _("Read plan.toml, classify.toml and the store again (key r)"), self.action_reload)
+        yield SystemCommand(_("Undo"), _("Take back the last plan edit (ctrl+z)"), self.action_undo)
+        yield SystemCommand(_("Redo"), _("Make the edit undone last again (ctrl+y)"), self.action_redo)
         yield SystemCommand(_("Fold or open all teams"), _("In the Requirement and Monitor tables (key f)"), self.action_fold_all)
         yield SystemCommand(_("Export review to Excel"), _("exports/review-<as of>.xlsx, in the background"),
                             partial(self.action_export, "xlsx"))
@@ -112,6 +122,7 @@ class ImmApp(KeptUp, App[None]):
         self.notify(self.labels("Review invitations written to {path}", path=path))
 
     def refresh_views(self) -> None:
+        self.show_unsaved()
         screen = self.screen
         if isinstance(screen, MainScreen):
             screen.refresh_views()
@@ -143,12 +154,13 @@ class ImmApp(KeptUp, App[None]):
     def action_save(self, force: bool = False) -> None:
         try:
             self.session.save(force=force)
+            self.show_unsaved()
         except PlanChangedOnDisk:
             from imm_tui.tui.screens.modals import ChangedOnDisk
 
             def decide(choice: str | None) -> None:
                 if choice == "reload":
-                    self.action_reload()
+                    self._reload()
                 elif choice == "keep":
                     self.action_save(force=True)
 
@@ -163,7 +175,34 @@ class ImmApp(KeptUp, App[None]):
             return
         self.notify(self.labels("Plan saved (the previous version is plan.toml.bak)"))
 
+    def action_undo(self) -> None:
+        if self.session.undo():
+            self.refresh_views()
+            self.notify(self.labels("Undone (ctrl+y redoes)"))
+        else:
+            self.notify(self.labels("Nothing to undo"), severity="warning")
+
+    def action_redo(self) -> None:
+        if self.session.redo():
+            self.refresh_views()
+            self.notify(self.labels("Redone"))
+        else:
+            self.notify(self.labels("Nothing to redo"), severity="warning")
+
     def action_reload(self) -> None:
+        """Read the workspace again; with unsaved edits, ask first (they would be lost)."""
+        if not self.session.dirty:
+            self._reload()
+            return
+        from imm_tui.tui.screens.modals import ConfirmReload
+
+        def decide(choice: str | None) -> None:
+            if choice == "reload":
+                self._reload()
+
+        self.push_screen(ConfirmReload(), decide)
+
+    def _reload(self) -> None:
         try:
             self.session.reload()
         except InputError as error:

@@ -40,17 +40,24 @@ class Monitoring:
     facts: dict[str, tuple[int, int, int, date | None]] = field(default_factory=dict)  # files, items, unclassified, last import
 
 
+HISTORY = 200  # plan edits that can be undone
+
+
 class Session:
     def __init__(self, root: Path, labels: Labels | None = None) -> None:
         self.root = root
         self.labels = labels or Labels()  # for the reasons it gives; the app sets its own
+        self.chosen_as_of: date | None = None  # a day the user picked: kept over reloads and imports
         self.reload()
 
     # --- loading ---------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Read the workspace again; unsaved edits and their history are dropped (the app asks first)."""
         self.workspace: Workspace = load_workspace(self.root)
         self.document: PlanDocument = self.workspace.plan_document
         self.plan: Plan = self.document.plan.model_copy(deep=True)
+        self.undone: list[Plan] = []  # plans before each edit, newest last
+        self.redone: list[Plan] = []  # plans undone, newest last
         self.monitoring = self._load_monitoring()
         self._derive()
 
@@ -70,7 +77,11 @@ class Session:
                 monitored = {f.person for f in store.files()}
                 coverage = store.coverage()
                 facts = store.facts_per_person(year)
-        return Monitoring(default_as_of(last, year), activity, monitored, coverage, facts)
+        as_of = default_as_of(last, year)
+        chosen = self.chosen_as_of
+        if chosen is not None and date.fromisocalendar(year, 1, 1) <= chosen < date.fromisocalendar(year + 1, 1, 1):
+            as_of = chosen
+        return Monitoring(as_of, activity, monitored, coverage, facts)
 
     def set_as_of(self, text: str) -> None:
         """Compare as of another day of the plan year (`2027-03-31`); refuse anything else with the reason."""
@@ -83,7 +94,7 @@ class Session:
         if not first <= day < last:
             raise EditRefused(self.labels("{day} is outside the plan year ({first} to {last}, ISO weeks)",
                                           day=day.isoformat(), first=first.isoformat(), last=last.isoformat()))
-        self.monitoring.as_of = day
+        self.monitoring.as_of = self.chosen_as_of = day
         self._derive()
 
     def reload_activity(self) -> None:
@@ -118,19 +129,15 @@ class Session:
 
     # --- editing --------------------------------------------------------------------------------------
     def set_value(self, section: str, index: int, field: str, text: str) -> Any:
-        """Set `plan.<section>[index].<field>` from what the user typed; refuse what the plan cannot hold."""
+        """Set `plan.<section>[index].<field>` from what the user typed; refuse what the plan cannot hold.
+        `section` may be dotted (`calendar.events`)."""
         candidate = self.plan.model_copy(deep=True)
-        items = getattr(candidate, section)
-        target = items[index]
+        target = items_of(candidate, section)[index]
         try:
             set_typed(target, field, text)
         except SettingRefused as error:
             raise EditRefused(str(error)) from None
-        problems = [message for _, message, severity in check_plan(candidate) if severity == "error"]
-        if problems:
-            raise EditRefused(problems[0])
-        self.plan = candidate
-        self._derive(replan=True)
+        self._take(candidate)
         return getattr(target, field)
 
     def set_setting(self, path: str, text: str) -> Any:
@@ -138,13 +145,71 @@ class Session:
         from imm_tui.model.settings import with_setting
 
         try:
-            self.plan = with_setting(self.plan, path, text)
+            candidate = with_setting(self.plan, path, text)
         except SettingRefused as error:
             raise EditRefused(str(error)) from None
-        if path == "plan.year":
+        self._take(candidate, year_changed=path == "plan.year")
+
+    def add_item(self, section: str, text: str = "", copy_of: int | None = None) -> int:
+        """Append a new person, segment, product, team, vacancy or calendar event (a copy of item `copy_of` when
+        given) and return its position. `text` is the new id (the event's name); the plan's checks decide."""
+        from imm_tui.tui.plan_edits import PlanEditRefused, added
+
+        try:
+            candidate, index = added(self.plan, section, text, copy_of)
+        except PlanEditRefused as error:
+            raise EditRefused(self.labels(error.template, **error.params)) from None
+        self._take(candidate)
+        return index
+
+    def remove_item(self, section: str, index: int) -> str:
+        """Remove an item; say what else changed with it (a segment leaves the portfolios). Refused while
+        something still needs it (a team with people)."""
+        from imm_tui.tui.plan_edits import PlanEditRefused, removed
+
+        try:
+            candidate, also = removed(self.plan, section, index)
+        except PlanEditRefused as error:
+            raise EditRefused(self.labels(error.template, **error.params)) from None
+        self._take(candidate)
+        return self.labels(also.template, **also.params) if also else ""
+
+    def _take(self, candidate: Plan, *, year_changed: bool = False) -> None:
+        """Make `candidate` the plan when it passes every check; the plan before it can be undone."""
+        problems = [message for _, message, severity in check_plan(candidate) if severity == "error"]
+        if problems:
+            raise EditRefused(problems[0])
+        self.undone = [*self.undone[-(HISTORY - 1):], self.plan]
+        self.redone = []
+        year = self.plan.plan.year
+        self.plan = candidate
+        self._after_change(year_changed or candidate.plan.year != year)
+
+    def _after_change(self, year_changed: bool) -> None:
+        if year_changed:
             self.reload_activity()  # another year's items
         else:
             self._derive(replan=True)
+
+    def undo(self) -> bool:
+        """Back to the plan before the last edit; False when there is none."""
+        if not self.undone:
+            return False
+        year = self.plan.plan.year
+        self.redone.append(self.plan)
+        self.plan = self.undone.pop()
+        self._after_change(self.plan.plan.year != year)
+        return True
+
+    def redo(self) -> bool:
+        """The edit undone last, again; False when there is none."""
+        if not self.redone:
+            return False
+        year = self.plan.plan.year
+        self.undone.append(self.plan)
+        self.plan = self.redone.pop()
+        self._after_change(self.plan.plan.year != year)
+        return True
 
     def add_rule(self, rule: Rule, note: str) -> None:
         """Append a rule to classify.toml and re-classify the stored items with it (the plan's edits stay)."""
@@ -155,8 +220,17 @@ class Session:
         self.reload_activity()
 
     def save(self, *, force: bool = False) -> None:
+        """Write the plan; the edits stay undoable (an undo after saving is an unsaved change again)."""
         self.document = save_plan(self.document, self.plan, force=force)
         self.plan = self.document.plan.model_copy(deep=True)
+
+
+def items_of(plan: Plan, section: str) -> list[Any]:
+    """The list at `section` of `plan` (`people`, `calendar.events`)."""
+    owner: Any = plan
+    for part in section.split("."):
+        owner = getattr(owner, part)
+    return owner  # type: ignore[no-any-return]
 
 
 def calendars_of(session: Session) -> pd.DataFrame:

@@ -31,7 +31,7 @@ def rows(text: str) -> list[dict[str, str]]:
 def test_plan_csv_of_the_demo_matches_the_reference(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "plan", "-w", str(DEMO), "--format", "csv")
     assert code == 0
-    assert out.splitlines()[0] == "person,team,period,activity,required"
+    assert out.splitlines()[0] == "person,team,period,activity,required,driver"  # driver: what set the person's year (issue 14)
     expected = reference(load_plan(DEMO / "plan.toml").plan)
     got = rows(out)
     assert len(got) == len(expected) == 25 * 52 * 6
@@ -39,6 +39,9 @@ def test_plan_csv_of_the_demo_matches_the_reference(capsys: pytest.CaptureFixtur
         key = (row["person"], int(row["period"].split("-W")[1]), row["activity"])
         assert float(row["required"]) == pytest.approx(expected[key], abs=1e-6)
     assert {r["person"] for r in got} >= {"jdv", "vacancy-zuid-1"}
+    drivers = {(r["person"], r["activity"]): r["driver"] for r in got}
+    assert drivers[("jdv", "visit")] == "minimum" and drivers[("jdv", "offer")] == "funnel"
+    assert drivers[("vacancy-zuid-1", "visit")] == "coverage" and drivers[("vacancy-zuid-1", "order")] == "none"
 
 
 @pytest.mark.parametrize(("by", "periods"), [("month", 12), ("quarter", 4), ("year", 1)])
@@ -108,7 +111,7 @@ def test_output_file_is_written(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     target = tmp_path / "plan.csv"
     code, out, err = run(capsys, "plan", "-w", str(DEMO), "--format", "csv", "--by", "year", "-o", str(target))
     assert code == 0 and out == ""
-    assert target.read_text().startswith("person,team,period,activity,required\n")
+    assert target.read_text().startswith("person,team,period,activity,required,driver\n")
     assert "wrote 150 rows" in err
 
 

@@ -33,7 +33,7 @@ class MainScreen(Screen[None], Translated):
             target.focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_views()  # back from a dialog that may have changed the plan
+        self.app.refresh_views()  # type: ignore[attr-defined]  # back from a dialog that may have changed the plan (and the title's mark)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.refresh_views)

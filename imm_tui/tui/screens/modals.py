@@ -82,3 +82,23 @@ class ConfirmQuit(ModalScreen[str], Translated):
 
     def action_stay(self) -> None:
         self.dismiss("stay")
+
+
+class ConfirmReload(ModalScreen[str], Translated):
+    """Reloading drops the plan's unsaved edits: ask first."""
+
+    BINDINGS = [Binding("escape", "stay", "Cancel", id="reload.cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(t(self, "The plan has changes that are not saved."))
+            yield Label(t(self, "Reloading reads plan.toml again and drops them (the as-of day you chose stays)."), classes="hint")
+            with Horizontal():
+                yield Button(t(self, "Reload and drop my edits"), id="reload", variant="error")
+                yield Button(t(self, "Cancel"), id="stay", variant="primary")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "stay")
+
+    def action_stay(self) -> None:
+        self.dismiss("stay")

@@ -147,7 +147,7 @@ class PersonScreen(Screen[None], Translated):
         if self.items is None or self.items.empty:
             self.notify(t(self, "No imported items to make a rule from"), severity="warning")
             return
-        item = self.items.iloc[table.cursor_row]
+        item = self.items.iloc[int(table.row_keys[table.cursor_row])]  # rows are keyed by position, whatever their order
         private = item["subject"] == "(private)"
         if private and not item["categories"]:
             self.notify(t(self, "A private item without categories: only its categories could be matched"), severity="warning")

@@ -68,7 +68,7 @@ class ImportPane(Pane):
                 yield ProgressBar(id="progress", show_eta=False)
                 yield Log(id="log")
         yield Label("", id="calendars-caption", classes="section")
-        yield KeyedTable(id="calendars")
+        yield KeyedTable(id="calendars", sortable=False)  # s sorts by the view's own orders (worst first)
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).value = str(_session(self).workspace.paths.imports)

@@ -38,7 +38,17 @@ def _session(widget: object) -> Session:
 class Pane(Vertical, Translated):
     """A view of the session. It is computed when its tab is shown, not before (see MainScreen)."""
 
+    BINDINGS = [Binding("escape", "leave_input", "Leave field", show=False, id="pane.leave")]
     stale = True
+
+    def action_leave_input(self) -> None:
+        """Escape in a field gives the keys back to the pane's table (or whatever comes first)."""
+        if isinstance(self.screen.focused, Input):
+            target = next(iter(self.query(KeyedTable)), None)
+            if target is not None:
+                target.focus()
+            else:
+                self.screen.set_focus(None)
 
     def refresh_view(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -51,7 +61,9 @@ class ActivityPane(Pane):
     opens every team at once.
     """
 
-    BINDINGS = [Binding("f", "fold_all", "Fold teams", id="pane.fold")]
+    BINDINGS = [Binding("f", "fold_all", "Fold teams", id="pane.fold"), Binding("e", "why", "Why this number", id="pane.why"),
+                Binding("slash", "filter", "Filter", id="pane.filter"), Binding("g", "go_to_week", "As-of week", id="pane.week")]
+    FIXED = 1  # columns that stay put while the weeks scroll: the person and their totals
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's parameter name
         super().__init__(id=id)
@@ -65,14 +77,46 @@ class ActivityPane(Pane):
             yield Label(t(self, "Activity") + " ")
             yield Select(options, value=default, allow_blank=False, id="activity")
             yield from self.tools()
+            yield Label("  " + t(self, "filter") + " ")
+            yield Input(placeholder=t(self, "person, team (/)"), id="filter", classes="filter")
             yield Label("", id="caption")
-        yield KeyedTable(id="table")
+        table = KeyedTable(id="table", fixed=self.FIXED)
+        table.pinned, table.group_prefix = {ORGANISATION}, TEAM_KEY
+        yield table
 
     def tools(self) -> ComposeResult:
         yield from ()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self.refresh_view()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            self.query_one(KeyedTable).set_filter(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "filter":
+            self.query_one(KeyedTable).focus()
+
+    def action_go_to_week(self) -> None:
+        """The cursor to the as-of week's column (the week now, or the day chosen with `a`)."""
+        table = self.query_one(KeyedTable)
+        session = _session(self)
+        week = session.comparison.as_of_week
+        by = self.period
+        label = period_labels(session.plan.plan.year, [week], by)[0]  # type: ignore[arg-type]
+        name = f"W{week:02d}" if by == "week" else label.split("-", 1)[1]
+        if not table.go_to_column(name):
+            self.notify(t(self, "No column for week {week} here", week=week), severity="warning")
+            return
+        table.focus()
+
+    @property
+    def period(self) -> str:
+        return "week"
 
     @property
     def activity(self) -> str:
@@ -92,7 +136,21 @@ class ActivityPane(Pane):
             self.open_person(key)
 
     def open_person(self, person: str) -> None:
-        """Enter on a person's row (the Monitor opens their year)."""
+        """Enter on a person's row: why their numbers are what they are (the Monitor opens their year instead)."""
+        self.explain(person)
+
+    def action_why(self) -> None:
+        table = self.query_one(KeyedTable)
+        key = table.row_keys[table.cursor_row] if table.row_count else ""
+        if not key or key.startswith(TEAM_KEY) or key == ORGANISATION:
+            self.notify(t(self, "Why this number: put the cursor on a person's row"), severity="warning")
+            return
+        self.explain(key)
+
+    def explain(self, person: str) -> None:
+        from imm_tui.tui.screens.why import WhyScreen
+
+        self.app.push_screen(WhyScreen(person, self.activity))
 
     def grouped(
         self, person_cells: dict[str, list[Cell]], team_cells: dict[str, list[Cell]], org: list[Cell]
@@ -127,6 +185,12 @@ class ActivityPane(Pane):
 
 class RequirementPane(ActivityPane):
     """Required per person × week, month or quarter, with the driver, folding team and organisation roll-ups."""
+
+    FIXED = 4  # person, team, driver, year
+
+    @property
+    def period(self) -> str:
+        return str(self.query_one("#period", Select).value)
 
     def tools(self) -> ComposeResult:
         yield Label("  " + t(self, "per") + " ")
@@ -164,7 +228,7 @@ class RequirementPane(ActivityPane):
         }
         org = summarise(weekly, requirement.rows, plan, by=by, level="org")  # type: ignore[arg-type]
         org_cells = cells(org.groupby("period", sort=False)["required"].sum(), "", "", "")
-        caption = t(self, "required per {period}; Enter on a Σ row folds it, f folds all", period=t(self, by))
+        caption = t(self, "required per {period}; Enter on a person: why; on a Σ row folds it, f folds all", period=t(self, by))
         self.query_one("#caption", Label).update("  " + caption)
         self.query_one(KeyedTable).show(columns, self.grouped(person_cells, team_cells, org_cells), headers)
 
@@ -174,6 +238,7 @@ class MonitorPane(ActivityPane):
     as-of day can be changed."""
 
     BINDINGS = [Binding("a", "as_of", "As of", id="monitor.as_of")]
+    FIXED = 5  # person, team, done, asked, attainment
 
     def tools(self) -> ComposeResult:
         yield Label("  " + t(self, "as of") + " ")
@@ -188,6 +253,9 @@ class MonitorPane(ActivityPane):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from imm_tui.tui.session import EditRefused
 
+        if event.input.id != "as-of":
+            super().on_input_submitted(event)
+            return
         try:
             _session(self).set_as_of(event.value)
         except EditRefused as error:

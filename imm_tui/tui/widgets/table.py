@@ -73,6 +73,7 @@ class KeyedTable(ScrollView, Translated, can_focus=True):
         Binding("end", "edge(1)", "Bottom", show=False, id="table.bottom"),
         Binding("enter", "select", "Select", show=False, id="table.select"),
         Binding("y", "copy", "Copy TSV", id="table.copy"),
+        Binding("s", "sort", "Sort", id="table.sort"),
         Binding("v", "show_cell", "Full value", show=False, id="table.show"),
     ]
 
@@ -89,16 +90,39 @@ class KeyedTable(ScrollView, Translated, can_focus=True):
 
     cursor = reactive(Coordinate(0, 0), init=False, always_update=True)
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's parameter name
+    class CursorMoved(Message):
+        """The cursor is on another cell (a pane shows what the column means)."""
+
+        def __init__(self, table: KeyedTable, row: int, column: int) -> None:
+            super().__init__()
+            self.table, self.row, self.column = table, row, column
+
+        @property
+        def control(self) -> KeyedTable:
+            return self.table
+
+    def __init__(self, *, id: str | None = None, fixed: int = 1, sortable: bool = True) -> None:  # noqa: A002 - Textual's name
+        """`fixed`: the first columns that stay put while the others scroll sideways (a person and their totals);
+        `sortable`: `s` sorts by the cursor's column (else the key goes to the table's parent)."""
         super().__init__(id=id)
+        self.fixed, self.sortable = max(1, fixed), sortable
+        self.pinned: set[str] = set()  # rows kept last whatever the order (the organisation)
+        self.group_prefix = "\0"  # rows whose key starts with it (team Σ rows) are left out while sorted
+        self.sort_by: tuple[int, bool] | None = None  # (column, descending)
+        self.filter_text = ""
+        self._source: list[tuple[str, tuple[Cell, ...]]] = []
+        self._source_columns: tuple[str, ...] = ()
+        self._source_headers: tuple[str, ...] = ()
         self._columns: tuple[str, ...] = ()
         self._headers: tuple[str, ...] = ()
         self._keys: list[str] = []
         self._index: dict[str, int] = {}
         self._rows: list[tuple[Cell, ...]] = []
         self._widths: list[int] = []
-        self._first = 1  # the first scrolled column shown right of the fixed one
+        self._first = 1  # the first scrolled column shown right of the fixed ones
         self._lines: dict[tuple[int, int, int, int], Strip] = {}  # (row, first column, cursor column or -1, width)
+        self._natural: list[int] = []  # each column's widest text
+        self._widths: list[int] = []  # as drawn: natural when the whole table fits, else at most MAX_WIDTH (the last one wider)
 
     # --- data ------------------------------------------------------------------------------------
     def show(self, columns: Sequence[str], rows: Sequence[tuple[str, Sequence[Cell]]], headers: Sequence[str] | None = None) -> None:
@@ -109,6 +133,11 @@ class KeyedTable(ScrollView, Translated, can_focus=True):
         headers = tuple(columns if headers is None else headers)
         if len(headers) != len(columns):
             raise ValueError(f"{len(headers)} headers for {len(columns)} columns")
+        if tuple(columns) != self._columns:
+            self.sort_by = None  # another table in the same place: its columns mean something else
+        self._source = [(key, tuple(cells)) for key, cells in rows]
+        self._source_columns, self._source_headers = tuple(columns), headers
+        rows = self._arranged()
         cursor_key = self._keys[self.cursor.row] if self._keys and self.cursor.row < len(self._keys) else None
         new_rows = [tuple(cells) for _, cells in rows]
         keys = [key for key, _ in rows]
@@ -118,15 +147,91 @@ class KeyedTable(ScrollView, Translated, can_focus=True):
             for index, (old, new) in enumerate(zip(self._rows, new_rows, strict=True)):
                 if not _same(old, new):
                     self._forget(index)
-        self._columns, self._headers, self._keys, self._rows = tuple(columns), headers, keys, new_rows
+        self._columns, self._headers, self._keys, self._rows = tuple(columns), tuple(headers), keys, new_rows
         self._index = {key: index for index, key in enumerate(keys)}
-        self._widths = [
-            min(MAX_WIDTH, max([len(name), *(len(str(row[i])) for row in new_rows)])) for i, name in enumerate(self._headers)
-        ]
+        self._natural = [max([len(name), *(len(str(row[i])) for row in new_rows)]) for i, name in enumerate(self._headers)]
+        self._fit_widths()
         self.virtual_size = Size(self.size.width, len(self._keys) + 1)
         row = self._index.get(cursor_key, self.cursor.row) if cursor_key is not None else self.cursor.row
         self.move_cursor(row=row, column=self.cursor.column)
         self.refresh()
+
+    def _arranged(self) -> list[tuple[str, tuple[Cell, ...]]]:
+        """The rows as shown: those matching the filter, sorted when asked (pinned rows last, Σ rows left out)."""
+        rows = self._source
+        if self.filter_text:
+            wanted = self.filter_text.casefold()
+            rows = [(key, cells) for key, cells in rows
+                    if key in self.pinned or any(wanted in str(cell).casefold() for cell in cells)]
+        if self.sort_by is not None:
+            column, descending = self.sort_by
+            pinned = [row for row in rows if row[0] in self.pinned]
+            body = [row for row in rows if row[0] not in self.pinned and not row[0].startswith(self.group_prefix)]
+            numbers = [(row, _number(row[1][column])) for row in body if column < len(row[1])]
+            valued = sorted((pair for pair in numbers if pair[1] is not None), key=lambda pair: pair[1], reverse=descending)  # type: ignore[arg-type,return-value]
+            texts = sorted((row for row, value in numbers if value is None and str(row[1][column]).strip()),
+                           key=lambda row: str(row[1][column]).casefold(), reverse=descending)
+            empty = [row for row, value in numbers if value is None and not str(row[1][column]).strip()]
+            rows = [row for row, _ in valued] + texts + empty + pinned
+        return rows
+
+    def rearrange(self) -> None:
+        """Show the last rows again with the current filter and order."""
+        if self._source_columns:
+            self.show(self._source_columns, list(self._source), self._source_headers)
+
+    def set_filter(self, text: str) -> None:
+        self.filter_text = text.strip()
+        self.rearrange()
+
+    def action_sort(self) -> None:
+        """By the cursor's column: ascending, then descending, then the table's own order again."""
+        column = self.cursor.column
+        if self.sort_by is None or self.sort_by[0] != column:
+            self.sort_by = (column, False)
+        elif not self.sort_by[1]:
+            self.sort_by = (column, True)
+        else:
+            self.sort_by = None
+        self.rearrange()
+        if self.sort_by is None:
+            self.notify(t(self, "Back to the table's own order"))
+        else:
+            header = self._headers[column] if column < len(self._headers) else ""
+            self.notify(t(self, "Sorted by {column}, {direction} (s again: {next})", column=header,
+                          direction=t(self, "descending") if self.sort_by[1] else t(self, "ascending"),
+                          next=t(self, "the table's own order") if self.sort_by[1] else t(self, "descending")))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.sortable if action == "sort" else True
+
+    def go_to_column(self, name: str) -> bool:
+        """Put the cursor in the column named `name` (scrolled into view); False when there is none."""
+        if name not in self._columns:
+            return False
+        self.move_cursor(column=self._columns.index(name))
+        return True
+
+    @property
+    def _fixed(self) -> int:
+        """The columns that stay put: as asked while they leave the screen room for others, else the first only."""
+        fixed = min(self.fixed, len(self._widths))
+        if fixed > 1 and sum(w + GAP for w in self._widths[:fixed]) > 0.6 * max(1, self.size.width):
+            return 1
+        return max(1, fixed)
+
+    def _fit_widths(self) -> None:
+        """No text is cut while the screen has room: every column as wide as its text when the table fits; else
+        columns are capped at MAX_WIDTH and the last column takes what room is left (v shows a cut cell)."""
+        room = max(1, self.size.width)
+        if sum(w + GAP for w in self._natural) <= room:
+            self._widths = list(self._natural)
+            return
+        widths = [min(MAX_WIDTH, w) for w in self._natural]
+        if widths:
+            left = room - sum(w + GAP for w in widths[:-1]) - GAP
+            widths[-1] = max(widths[-1], min(self._natural[-1], left))
+        self._widths = widths
 
     def _forget(self, row: int) -> None:
         for line in [line for line in self._lines if line[0] == row]:
@@ -167,13 +272,16 @@ class KeyedTable(ScrollView, Translated, can_focus=True):
     def watch_cursor(self, old: Coordinate, new: Coordinate) -> None:
         self._forget(old.row)
         self._forget(new.row)
+        if new.column != old.column or new.row != old.row:
+            self.post_message(self.CursorMoved(self, new.row, new.column))
         self._keep_visible()
         self.refresh()
 
     def _keep_visible(self) -> None:
         row, column = self.cursor
-        first = self._first
-        if column >= 1:
+        fixed = self._fixed
+        first = max(self._first, fixed)
+        if column >= fixed:
             first = min(first, column)
             while first < column and not self._fits(first, column):
                 first += 1
@@ -188,7 +296,7 @@ class KeyedTable(ScrollView, Translated, can_focus=True):
             self.scroll_to(y=row - height + 1, animate=False, immediate=True)
 
     def _fits(self, first: int, last: int) -> bool:
-        used = (self._widths[0] + GAP if self._widths else 0) + sum(w + GAP for w in self._widths[first : last + 1])
+        used = sum(w + GAP for w in self._widths[: self._fixed]) + sum(w + GAP for w in self._widths[first : last + 1])
         return used <= max(1, self.size.width)
 
     def notify_style_update(self) -> None:
@@ -198,12 +306,14 @@ class KeyedTable(ScrollView, Translated, can_focus=True):
 
     def on_focus(self) -> None:
         self._lines.clear()
+        self.post_message(self.CursorMoved(self, self.cursor.row, self.cursor.column))
 
     def on_blur(self) -> None:
         self._lines.clear()
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self._keys) + 1)
+        self._fit_widths()
         self._lines.clear()
         self._keep_visible()
 
@@ -243,8 +353,10 @@ class KeyedTable(ScrollView, Translated, can_focus=True):
     def _visible_columns(self, width: int) -> list[int]:
         if not self._widths:
             return []
-        shown, used = [0], self._widths[0] + GAP
-        for index in range(max(1, self._first), len(self._widths)):
+        fixed = self._fixed
+        shown = list(range(fixed))
+        used = sum(self._widths[i] + GAP for i in shown)
+        for index in range(max(fixed, self._first), len(self._widths)):
             if used >= width:
                 break
             shown.append(index)
@@ -277,11 +389,12 @@ class KeyedTable(ScrollView, Translated, can_focus=True):
         cursor = self.get_component_rich_style("keyed-table--cursor")
         fixed = self.get_component_rich_style("keyed-table--fixed")
         cells = self._rows[row]
+        fixed_count = self._fixed
         segments = []
         for index in self._visible_columns(width):
             cell = cells[index]
             text, own = (cell.plain, _style(str(cell.style))) if isinstance(cell, Text) else (str(cell), Style.null())
-            style = base + own + (fixed if index == 0 else Style.null())
+            style = base + own + (fixed if index < fixed_count else Style.null())
             if index == cursor_column:
                 style += cursor
             segments.append(Segment(_fit(text, self._widths[index]), style))
@@ -306,6 +419,21 @@ def _same(old: tuple[Cell, ...], new: tuple[Cell, ...]) -> bool:
         str(a) == str(b) and (not isinstance(a, Text) or not isinstance(b, Text) or a.style == b.style) and type(a) is type(b)
         for a, b in zip(old, new, strict=True)
     )
+
+
+def _number(cell: Cell) -> float | None:
+    """A cell's value for sorting: `1,368.5`, `87 %`, `3/6.3` (done of asked: the share) or None for text."""
+    text = str(cell).replace(",", "").replace("%", "").replace("−", "-").strip()
+    if "/" in text:
+        done, _, asked = text.partition("/")
+        try:
+            return float(done) / float(asked) if float(asked) else float("inf") if float(done) else 0.0
+        except ValueError:
+            return None
+    try:
+        return float(text)
+    except ValueError:
+        return None
 
 
 def _fit(text: str, width: int) -> str:
