@@ -134,6 +134,7 @@ DUTCH: dict[str, str] = {
         "{attainment} van de gevraagde bezoeken: het doel vraagt misschien te weinig.",
     # report: the review in Markdown (Insights tab)
     "{plan} — review as of {day} (week {week})": "{plan} — evaluatie per {day} (week {week})",
+    "{plan} — review as of {day} (before week 1)": "{plan} — evaluatie per {day} (voor week 1)",
     "The hands": "De handen",
     "Do we have them? {seated} of {budgeted} budgeted FTE are in a seat; {available} FTE available in week {week}; "
     "{uncovered} of the year's work has nobody ({visits} visits).":
@@ -313,14 +314,14 @@ DUTCH: dict[str, str] = {
     "quarter": "kwartaal",
     "driver": "bepaald door",
     "year": "jaar",
-    "required per {period}; Enter on a Σ row folds it, f folds all":
-        "gevraagd per {period}; Enter op een Σ-rij klapt die in, f klapt alles in",
     "As of": "Peildatum",
     "as of": "peildatum",
     "catch-up": "inhalen",
     "W{week:02d}": "W{week:02d}",
-    "week {week}; done/asked per week; Σ: imported calendars only; Enter opens a person or folds a team":
-        "week {week}; gedaan/gevraagd per week; Σ: alleen geïmporteerde agenda's; Enter opent een persoon of klapt een team in",
+    "{when}; done/asked per week; Σ: imported calendars only; Enter opens a person or folds a team":
+        "{when}; gedaan/gevraagd per week; Σ: alleen geïmporteerde agenda's; Enter opent een persoon of klapt een team in",
+    "week {week}": "week {week}",
+    "before week 1: no week has happened yet": "voor week 1: er is nog geen week voorbij",
     "question": "vraag",
     "what is missing": "wat ontbreekt",
     "Fold teams": "Teams inklappen",
@@ -339,9 +340,6 @@ DUTCH: dict[str, str] = {
     "October": "oktober",
     "November": "november",
     "December": "december",
-    "Segments — contact pattern per customer group (Enter edits a cell)":
-        "Segmenten — contactpatroon per klantgroep (Enter wijzigt een cel)",
-    "People — field of play, targets and portfolio": "Mensen — speelveld, doelen en portefeuille",
     "Products — revenue targets": "Producten — omzetdoelen",
     "Settings — plan, calendar and seasonality, norms, funnel, costs, reviews, monitor thresholds":
         "Instellingen — plan, kalender en seizoenen, normen, trechter, kosten, evaluaties, drempels van de monitor",
@@ -352,7 +350,6 @@ DUTCH: dict[str, str] = {
     "meaning": "betekenis",
     "a list: separate the values with commas": "een lijst: scheid de waarden met komma's",
     "name=number pairs separated by commas, e.g. key=8, mid=25": "naam=getal-paren gescheiden door komma's, bijv. key=8, mid=25",
-    "{field} is edited in plan.toml": "{field} wijzig je in plan.toml",
     "Copied {rows} rows as TSV": "{rows} rijen gekopieerd als TSV",
     "Cell": "Cel",
     "Up": "Omhoog",
@@ -418,4 +415,182 @@ DUTCH: dict[str, str] = {
         "Dagen waarna de nieuwste agendagegevens van iemand verouderd zijn (vraag de export opnieuw op).",
     "From this many orders a person's own conversion drives their forecast.":
         "Vanaf zoveel orders bepaalt iemands eigen conversie de prognose.",
+    # issue 14: why this number (report/explain.py, tui/screens/why.py)
+    "the sum of the weeks: each week the larger of its share of the year and the own minimum":
+        "de som van de weken: elke week het grootste van zijn deel van het jaar en het eigen minimum",
+    "the norm floor and the own minimum can only raise it": "de normvloer en het eigen minimum kunnen het alleen verhogen",
+    "A week's share of the year is its capacity × weight over the sum of every week's; weight = seasonality of the month of its "
+    "Thursday × the factors of the events that list it.":
+        "Het deel van een week in het jaar is zijn capaciteit × gewicht gedeeld door de som daarvan over alle weken; gewicht = "
+        "seizoensfactor van de maand van zijn donderdag × de factoren van de gebeurtenissen die de week noemen.",
+    "Per week: its share of the year is its capacity × weight over the sum of every week's; weight = seasonality of the month of "
+    "its Thursday × the factors of the events that list it.":
+        "Per week: zijn deel van het jaar is capaciteit × gewicht gedeeld door de som over alle weken; gewicht = seizoensfactor van "
+        "de maand van de donderdag × de factoren van de gebeurtenissen in die week.",
+    "Monday": "maandag",
+    "FTE": "fte",
+    "seasonality": "seizoen",
+    "events": "gebeurtenissen",
+    "weight": "gewicht",
+    "share": "aandeel",
+    "from the year": "uit het jaar",
+    "own minimum": "eigen minimum",
+    "required": "nodig",
+    "orders": "orders",
+    "offers": "offertes",
+    "requests": "aanvragen",
+    "calls": "telefoongesprekken",
+    "jan": "jan", "feb": "feb", "mar": "mrt", "apr": "apr", "may": "mei", "jun": "jun", "jul": "jul", "aug": "aug", "sep": "sep",
+    "oct": "okt", "nov": "nov", "dec": "dec",
+    "{segment}: {accounts} accounts × {offers} offers per account = {value}":
+        "{segment}: {accounts} accounts × {offers} offertes per account = {value}",
+    "{segment}: {accounts} accounts × {contacts} contacts × {per_year} a year × {share} share = {value}":
+        "{segment}: {accounts} accounts × {contacts} contactpersonen × {per_year} per jaar × aandeel {share} = {value}",
+    "no segment of the portfolio asks for it": "geen segment van de portefeuille vraagt erom",
+    "a vacancy has no revenue target": "een vacature heeft geen omzetdoel",
+    "{norm} a week × {factor} (field of play) × {weeks} FTE-weeks of capacity":
+        "{norm} per week × {factor} (speelveld) × {weeks} fte-weken capaciteit",
+    "norm floor": "normvloer",
+    "{minimum} a week at full capacity; raised {count} of {weeks} weeks":
+        "{minimum} per week bij volle capaciteit; verhoogt {count} van {weeks} weken",
+    "basis coverage: coverage where it defines the activity, else the funnel":
+        "basis dekking: de dekking waar die de activiteit bepaalt, anders de trechter",
+    "basis funnel: the funnel where it defines the activity, else coverage":
+        "basis trechter: de trechter waar die de activiteit bepaalt, anders de dekking",
+    "basis max: the larger of coverage and funnel": "basis max: het grootste van dekking en trechter",
+    "set by coverage": "bepaald door de dekking",
+    "set by the funnel": "bepaald door de trechter",
+    "raised to the norm floor": "verhoogd tot de normvloer",
+    "raised by the own minimum": "verhoogd door het eigen minimum",
+    "nothing asks for it": "niets vraagt erom",
+    "{name} ({person}), {activity}: {required} in the year, {what}": "{name} ({person}), {activity}: {required} in het jaar, {what}",
+    "{month} seasonality ×{factor}": "seizoen {month} ×{factor}",
+    "the year": "het jaar",
+    "part": "deel",
+    "a year": "per jaar",
+    "how": "hoe",
+    "No column for week {week} here": "Hier is geen kolom voor week {week}",
+    "Why this number: put the cursor on a person's row": "Waarom dit getal: zet de cursor op de regel van een persoon",
+    "required per {period}; Enter on a person: why; on a Σ row folds it, f folds all":
+        "nodig per {period}; Enter op een persoon: waarom; op een Σ-regel klapt die in, f klapt alles in",
+    "Why this number": "Waarom dit getal",
+    # issue 14: tables people can work in (tui/widgets/table.py, panes.py)
+    "Leave field": "Veld verlaten",
+    "Filter": "Filteren",
+    "As-of week": "Peilweek",
+    "filter": "filter",
+    "person, team (/)": "persoon, team (/)",
+    "Back to the table's own order": "Terug naar de eigen volgorde van de tabel",
+    "Sorted by {column}, {direction} (s again: {next})": "Gesorteerd op {column}, {direction} (nog eens s: {next})",
+    "descending": "aflopend",
+    "ascending": "oplopend",
+    "the table's own order": "de eigen volgorde van de tabel",
+    "Sort": "Sorteren",
+    # issue 14: the whole plan in the app, safe editing (app.py, session.py, plan_edits.py, plan_pane.py, modals.py)
+    "Undone (ctrl+y redoes)": "Ongedaan gemaakt (ctrl+y doet het opnieuw)",
+    "Nothing to undo": "Niets om ongedaan te maken",
+    "Redone": "Opnieuw gedaan",
+    "Nothing to redo": "Niets om opnieuw te doen",
+    "Undo": "Ongedaan maken",
+    "Redo": "Opnieuw",
+    "unsaved": "niet bewaard",
+    "Take back the last plan edit (ctrl+z)": "De laatste wijziging van het plan terugdraaien (ctrl+z)",
+    "Make the edit undone last again (ctrl+y)": "De laatst teruggedraaide wijziging opnieuw doen (ctrl+y)",
+    "there is nothing there to remove": "daar is niets om te verwijderen",
+    "team {team} still has people ({people}), {seats} vacancies and {teams} teams under it: move them first":
+        "team {team} heeft nog mensen ({people}), {seats} vacatures en {teams} teams eronder: verplaats die eerst",
+    "segment {segment} also left {count} portfolios": "segment {segment} is ook uit {count} portefeuilles gehaald",
+    "a plan keeps at least one person": "een plan houdt minstens één persoon",
+    "nothing can be added to {section}": "aan {section} kan niets worden toegevoegd",
+    "give the new one an id (letters, digits, - _ .)": "geef de nieuwe een id (letters, cijfers, - _ .)",
+    "the id {id} is taken: choose another": "de id {id} is al in gebruik: kies een andere",
+    "{field}: {reason}": "{field}: {reason}",
+    "add a team first: every person and vacancy belongs to one": "voeg eerst een team toe: elke persoon en vacature hoort bij een team",
+    "nothing can be removed from {section}": "uit {section} kan niets worden verwijderd",
+    "Reloading reads plan.toml again and drops them (the as-of day you chose stays).":
+        "Opnieuw laden leest plan.toml opnieuw en laat ze vallen (de gekozen peildatum blijft).",
+    "Reload and drop my edits": "Opnieuw laden, wijzigingen weg",
+    "Enter edits a cell · a adds · c copies · x removes · ctrl+z undoes · w saves":
+        "Enter wijzigt een cel · a voegt toe · c kopieert · x verwijdert · ctrl+z maakt ongedaan · w bewaart",
+    "{field} is a list of tables: edit it in its own table above":
+        "{field} is een lijst van tabellen: wijzig die in zijn eigen tabel hierboven",
+    "An id stays as it is (files and portfolios use it): copy the row with c, give the copy the new id, then remove the old one with x":
+        "Een id blijft zoals hij is (bestanden en portefeuilles gebruiken hem): kopieer de regel met c, geef de kopie de nieuwe id "
+        "en verwijder de oude met x",
+    "Put the cursor in the table to add to (segments, people, products, teams, vacancies, events)":
+        "Zet de cursor in de tabel waaraan u iets toevoegt (segmenten, mensen, producten, teams, vacatures, gebeurtenissen)",
+    "Nothing to copy yet": "Nog niets om te kopiëren",
+    "name": "naam",
+    "id": "id",
+    "Copy of this {thing}: its {what}": "Kopie van deze {thing}: de {what}",
+    "New {thing}: its {what}": "Nieuw(e) {thing}: de {what}",
+    "Added {thing} {key}: Enter on a cell fills it in (ctrl+z undoes)":
+        "{thing} {key} toegevoegd: Enter op een cel vult die in (ctrl+z maakt ongedaan)",
+    "Put the cursor on the row to remove": "Zet de cursor op de regel die weg moet",
+    "Removed {thing} {key} (ctrl+z brings it back)": "{thing} {key} verwijderd (ctrl+z haalt het terug)",
+    "Segments — contact pattern per customer group": "Segmenten — contactpatroon per klantgroep",
+    "People — field of play, targets, portfolio and time away": "Mensen — speelveld, doelen, portefeuille en afwezigheid",
+    "Teams and divisions (a team with a parent belongs to that division)":
+        "Teams en divisies (een team met een parent hoort bij die divisie)",
+    "Vacancies — budgeted seats with nobody in them": "Vacatures — begrote plaatsen zonder iemand erop",
+    "vacancy": "vacature",
+    "Calendar events — weeks that ask more (or less) work": "Agendagebeurtenissen — weken die meer (of minder) werk vragen",
+    "event": "gebeurtenis",
+    "periods separated by ;, e.g. 2027-07-12..2027-07-30 holiday; 2027-10-04 dentist":
+        "perioden gescheiden door ;, bijvoorbeeld 2027-07-12..2027-07-30 vakantie; 2027-10-04 tandarts",
+    "Add": "Toevoegen",
+    "Copy": "Kopiëren",
+    "Remove": "Verwijderen",
+    # issue 14: the meanings of the fields edited in the Plan tab's tables (model/plan.py docstrings)
+    "Short name used in portfolios (`key`); letters, digits, - _ .":
+        "Korte naam die portefeuilles gebruiken (`key`); letters, cijfers, - _ .",
+    "How the segment is shown.": "Hoe het segment wordt getoond.",
+    "Rank of the customer group, 1 first (plan checklist question 3).": "Rang van de klantgroep, 1 eerst (vraag 3 van de plantoets).",
+    "Contact persons per account.": "Contactpersonen per account.",
+    "How often each contact person is met per year.": "Hoe vaak elke contactpersoon per jaar wordt gesproken.",
+    "Offers per account per year.": "Offertes per account per jaar.",
+    "Share of contacts per activity (visit, call, video…); the shares sum to 1.":
+        "Aandeel van de contacten per activiteit (bezoek, telefoon, video…); de aandelen tellen op tot 1.",
+    "`existing` (farming) or `new` (hunting/prospects).":
+        "`existing` (bestaande klanten, farming) of `new` (nieuwe klanten, hunting/prospects).",
+    "Short name of the person, used for calendar files (`imports/<id>/`); letters, digits, - _ .":
+        "Korte naam van de persoon, gebruikt voor agendabestanden (`imports/<id>/`); letters, cijfers, - _ .",
+    "Full name, as shown.": "Volledige naam, zoals getoond.",
+    "E-mail address; calendar files and orders are matched to the person by it.":
+        "E-mailadres; agendabestanden worden er de persoon mee toegewezen.",
+    "The team (id) the person belongs to.": "Het team (id) waar de persoon bij hoort.",
+    "Working time as a share of a full-time job (0.8 = four days of five).":
+        "Werktijd als deel van een volledige baan (0,8 = vier van de vijf dagen).",
+    "Field of play: farmer (existing customers), hunter (new) or mixed.":
+        "Speelveld: farmer (bestaande klanten), hunter (nieuwe) of mixed (gemengd).",
+    "For `mixed`: share of effort spent on new business.": "Bij `mixed`: deel van de inspanning voor nieuwe klanten.",
+    "The person's revenue target for the year, in the plan's currency; the funnel reasons back from it.":
+        "Het omzetdoel van de persoon voor het jaar, in de valuta van het plan; de trechter rekent ervan terug.",
+    "Accounts held per segment id.": "Accounts per segment-id in de portefeuille.",
+    "Self-set weekly minimums per activity (at full capacity).": "Zelfgekozen wekelijkse minima per activiteit (bij volle capaciteit).",
+    "First working day in the plan year, when the person joins during it.":
+        "Eerste werkdag in het planjaar, als de persoon in de loop ervan begint.",
+    "Last working day, when the person leaves during the year.": "Laatste werkdag, als de persoon in de loop van het jaar vertrekt.",
+    "Periods away (holiday, long-term sick), both days inclusive: no capacity then.":
+        "Perioden van afwezigheid (vakantie, langdurig ziek), beide dagen inbegrepen: dan geen capaciteit.",
+    "Growth and development goal for the year.": "Groei- en ontwikkeldoel voor het jaar.",
+    "Short name of the product; letters, digits, - _ .": "Korte naam van het product; letters, cijfers, - _ .",
+    "How the product is shown.": "Hoe het product wordt getoond.",
+    "Rank of the product, 1 first (plan checklist question 1).": "Rang van het product, 1 eerst (vraag 1 van de plantoets).",
+    "The product's revenue target for the year, in the plan's currency.":
+        "Het omzetdoel van het product voor het jaar, in de valuta van het plan.",
+    "Short name of the team, used by people, vacancies and child teams; letters, digits, - _ .":
+        "Korte naam van het team, gebruikt door mensen, vacatures en onderliggende teams; letters, cijfers, - _ .",
+    "How the team is shown.": "Hoe het team wordt getoond.",
+    "The division (another team's id) this team belongs to; empty for a top-level team.":
+        "De divisie (de id van een ander team) waar dit team bij hoort; leeg voor een team bovenaan.",
+    "The team (id) the seat is budgeted in.": "Het team (id) waarin de plaats is begroot.",
+    "Working time of the seat as a share of a full-time job.": "Werktijd van de plaats als deel van een volledige baan.",
+    "Accounts per segment id that the seat would hold (its work shows as uncovered).":
+        "Accounts per segment-id die de plaats zou hebben (dat werk telt als onbemand).",
+    "What the event is (a trade fair, a campaign); shown where a week's weight is explained.":
+        "Wat de gebeurtenis is (een beurs, een campagne); getoond waar het gewicht van een week wordt uitgelegd.",
+    "ISO week numbers of the plan year.": "ISO-weeknummers van het planjaar.",
+    "Multiplier of the weeks' weight (1.5 = half again as much work).":
+        "Vermenigvuldiger van het gewicht van de weken (1,5 = de helft meer werk).",
 }

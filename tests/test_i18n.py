@@ -53,8 +53,23 @@ def test_every_label_has_dutch(label: str) -> None:
     assert placeholders(DUTCH[label]) <= placeholders(label), f"{CODE[label]}: Dutch uses other placeholders"
 
 
+def item_meanings() -> set[str]:
+    """The meanings the Plan tab shows for the fields of segments, people, products, teams, vacancies, events."""
+    from imm_tui.tui.widgets.plan_pane import SECTIONS
+
+    return {section.meaning(field) for section in SECTIONS for field in section.fields} - {""}
+
+
+def test_every_field_meaning_in_the_plan_tables_has_dutch() -> None:
+    from imm_tui.tui.widgets.plan_pane import SECTIONS
+
+    unexplained = [f"{s.path}.{f}" for s in SECTIONS for f in s.fields if not s.meaning(f)]
+    assert not unexplained, "every field edited in the app says what it means"
+    assert not sorted(item_meanings() - set(DUTCH))
+
+
 def test_no_dutch_for_labels_the_code_no_longer_has() -> None:
-    meanings = {s.meaning for s in settings_of_demo()}
+    meanings = {s.meaning for s in settings_of_demo()} | item_meanings()
     unused = set(DUTCH) - set(CODE) - meanings - TEXTUAL_LABELS
     assert not unused, sorted(unused)
 

@@ -112,7 +112,8 @@ def _monitor_summary(root: Path) -> None:
     review = monitor.review()
     org = review.insights.organisation
     signals = [s for s in review.insights.signals if s.kind != "no calendar"]
-    print(f"As of {monitor.as_of.isoformat()} (week {review.comparison.as_of_week}): visits at {100 * org['visit_attainment']:.0f} % "
+    week = f"week {review.comparison.as_of_week}" if review.comparison.as_of_week else "before week 1"
+    print(f"As of {monitor.as_of.isoformat()} ({week}): visits at {100 * org['visit_attainment']:.0f} % "
           f"of what the plan asks; {100 * org['quality']:.0f} % of contacts won a commitment; {len(signals)} signals.")
     for signal in signals[:6]:
         print(f"  {signal.kind}: {signal.reason}")

@@ -136,7 +136,8 @@ def run_report(args: argparse.Namespace) -> int:
              "" if pd.isna(row["attainment"]) else f"{100 * row['attainment']:.0f}%", str(row["status"])]
             for _, row in shown.iterrows()
         ]
-        header = f"as of {monitor.as_of.isoformat()} (week {comparison.as_of_week})\n"
+        week = f"week {comparison.as_of_week}" if comparison.as_of_week else "before week 1"
+        header = f"as of {monitor.as_of.isoformat()} ({week})\n"
         _emit(header + aligned([*keys, "period", "activity", "required", "actual", "attainment", "status"], body,
                                numeric_from=len(keys) + 2), args.output)
     return EXIT_OK

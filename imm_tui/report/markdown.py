@@ -23,8 +23,9 @@ def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None, labels
     hands = found.hands
     org = found.organisation
     lines = [
-        "# " + _("{plan} — review as of {day} (week {week})", plan=plan.plan.name, day=review.as_of.isoformat(),
-                 week=review.comparison.as_of_week),
+        "# " + (_("{plan} — review as of {day} (week {week})", plan=plan.plan.name, day=review.as_of.isoformat(),
+                  week=review.comparison.as_of_week) if review.comparison.as_of_week else
+                _("{plan} — review as of {day} (before week 1)", plan=plan.plan.name, day=review.as_of.isoformat())),
         "",
         "## " + _("The hands"),
         "",

@@ -18,7 +18,7 @@ from imm_tui.tui.app import ImmApp
 from tests.conftest import DEMO
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-SCREENS = {"plan": "1", "requirement": "2", "monitor": "3", "insights": "4", "checklist": "5", "import": "6", "person": "3"}
+SCREENS = {"plan": "1", "requirement": "2", "monitor": "3", "insights": "4", "checklist": "5", "import": "6", "person": "3", "why": "2"}
 
 
 @pytest.fixture
@@ -50,6 +50,10 @@ def test_screen(snap_compare: Any, workspace: Path, screen: str, theme: str) -> 
             from imm_tui.tui.screens.person import PersonScreen
 
             await app.push_screen(PersonScreen("jdv", "visit"))
+        if screen == "why":
+            from imm_tui.tui.screens.why import WhyScreen
+
+            await app.push_screen(WhyScreen("jdv", "visit"))
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 34), run_before=prepare)
@@ -59,12 +63,17 @@ def test_readable_at_80_by_24(snap_compare: Any, workspace: Path) -> None:
     assert snap_compare(ImmApp(workspace), terminal_size=(80, 24))
 
 
-@pytest.mark.parametrize("screen", ["plan", "monitor", "insights"])
+@pytest.mark.parametrize("screen", ["plan", "monitor", "insights", "why"])
 def test_screen_in_dutch(snap_compare: Any, workspace: Path, screen: str) -> None:
     app = ImmApp(workspace, language="nl")
 
     async def prepare(pilot: Pilot[None]) -> None:
         await pilot.press(SCREENS[screen])
         await pilot.pause()
+        if screen == "why":
+            from imm_tui.tui.screens.why import WhyScreen
+
+            await app.push_screen(WhyScreen("jdv", "visit"))
+            await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 34), run_before=prepare)

@@ -105,7 +105,7 @@ class ActivityPane(Pane):
         """The cursor to the as-of week's column (the week now, or the day chosen with `a`)."""
         table = self.query_one(KeyedTable)
         session = _session(self)
-        week = session.comparison.as_of_week
+        week = max(1, session.comparison.as_of_week)  # before the plan year: its first week
         by = self.period
         label = period_labels(session.plan.plan.year, [week], by)[0]  # type: ignore[arg-type]
         name = f"W{week:02d}" if by == "week" else label.split("-", 1)[1]
@@ -358,8 +358,9 @@ class MonitorPane(ActivityPane):
         as_of = self.query_one("#as-of", Input)
         if not as_of.has_focus:
             as_of.value = comparison.as_of.isoformat()
-        caption = t(self, "week {week}; done/asked per week; Σ: imported calendars only; Enter opens a person or folds a team",
-                    week=comparison.as_of_week)
+        when = (t(self, "week {week}", week=comparison.as_of_week) if comparison.as_of_week else
+                t(self, "before week 1: no week has happened yet"))
+        caption = t(self, "{when}; done/asked per week; Σ: imported calendars only; Enter opens a person or folds a team", when=when)
         self.query_one("#caption", Label).update("  " + caption)
         self.query_one(KeyedTable).show(columns, self.grouped(person_cells, team_cells, org_cells), headers)
 
