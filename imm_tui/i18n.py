@@ -54,7 +54,7 @@ class Labels:
 
 # English → Dutch. Keep the placeholders; the test checks them.
 DUTCH: dict[str, str] = {
-    # engine: checklist questions (DESIGN.md §5)
+    # engine: checklist questions (docs/method.md, Plan checklist)
     "Priority products ranked": "Prioriteit van producten bepaald",
     "Products quantified in targets": "Producten gekwantificeerd in doelen",
     "Priority customer groups ranked": "Prioriteit van klantgroepen bepaald",

@@ -17,6 +17,16 @@ def configs_root() -> Path:
     return inside if inside.is_dir() else package.parent / "configs"
 
 
+DOCS = ("guide", "method", "reference")
+
+
+def docs_root() -> Path:
+    """`imm_tui/docs` in an installed wheel, else the repository's `docs/` (editable install)."""
+    package = Path(__file__).resolve().parent.parent
+    inside = package / "docs"
+    return inside if inside.is_dir() else package.parent / "docs"
+
+
 def preset_folder(name: str) -> Path:
     return configs_root() / "presets" / name
 

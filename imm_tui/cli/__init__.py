@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--force", action="store_true", help="overwrite existing plan.toml/classify.toml/accounts.csv")
 
     commands.add_parser("check", parents=[workspace], help="validate plan.toml, classify.toml and accounts.csv")
+    docs = commands.add_parser("docs", help="where the user guide is; with a topic, print it (guide, method, reference)")
+    docs.add_argument("topic", nargs="?", choices=["guide", "method", "reference"])
 
     plan = commands.add_parser("plan", parents=[workspace], help="print the required activity per person and period")
     plan.add_argument("--format", choices=["table", "csv", "json"], default="table")
@@ -162,10 +164,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.summary or not (args.app or sys.stdout.isatty() and sys.stdin.isatty()):
             return app.run_summary(args)
         return app.run_app(args)
-    if args.command in ("init", "check", "plan"):
+    if args.command in ("init", "check", "plan", "docs"):
         from imm_tui.cli import plan
 
-        return {"init": plan.run_init, "check": plan.run_check, "plan": plan.run_plan}[args.command](args)
+        return {"init": plan.run_init, "check": plan.run_check, "plan": plan.run_plan, "docs": plan.run_docs}[args.command](args)
     if args.command in ("report", "insights", "checklist", "reviews", "status"):
         from imm_tui.cli import report
 

@@ -35,6 +35,22 @@ def run_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_docs(args: argparse.Namespace) -> int:
+    """Where the documentation is, or one topic printed (it ships with IMM: no network needed)."""
+    from imm_tui.bundled import DOCS, docs_root
+
+    root = docs_root()
+    if args.topic:
+        sys.stdout.write((root / f"{args.topic}.md").read_text(encoding="utf-8"))
+        return EXIT_OK
+    print(f"IMM's documentation is in {root}:")
+    for topic, what in zip(DOCS, ("building a plan, importing calendars, reading the monitor",
+                                  "how every number is made, with a worked example",
+                                  "every key of plan.toml, classify.toml and accounts.csv"), strict=True):
+        print(f"  imm docs {topic:<10} {root / (topic + '.md')}: {what}")
+    return EXIT_OK
+
+
 def run_check(args: argparse.Namespace) -> int:
     root = resolve_workspace(args.workspace)
     workspace = open_workspace(root)

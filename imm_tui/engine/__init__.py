@@ -1,4 +1,4 @@
-"""The method of DESIGN.md §4: plan → weekly requirement (and later actual vs required).
+"""The method of docs/method.md: plan → weekly requirement (and later actual vs required).
 
 Pure: works on the plan model and DataFrames, never reads a file or the store.
 """

@@ -1,4 +1,4 @@
-"""The plan year as ISO weeks: working days, capacity and weight (DESIGN.md §4).
+"""The plan year as ISO weeks: working days, capacity and weight (docs/method.md).
 
 Days are held as proleptic ordinals in a (weeks × working days) grid so that capacity for a whole
 organisation is a handful of numpy comparisons rather than a loop over dates.

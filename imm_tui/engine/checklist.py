@@ -1,4 +1,4 @@
-"""The plan checklist (DESIGN.md §5): eleven questions answered ✓ / ✗ / — with what is missing."""
+"""The plan checklist (docs/method.md, Plan checklist): eleven questions answered ✓ / ✗ / — with what is missing."""
 
 from __future__ import annotations
 

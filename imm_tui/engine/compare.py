@@ -1,4 +1,4 @@
-"""Actual versus required (DESIGN.md §4 "Monitoring"): attainment, status, year to date, catch-up.
+"""Actual versus required (docs/method.md "Monitoring"): attainment, status, year to date, catch-up.
 
 Pure: takes the derived requirement and a DataFrame of counted items (see ingest/activity.py).
 As-of: weeks whose Monday is on or before the as-of date have happened (their actual counts the items

@@ -1,4 +1,4 @@
-"""Insights that open a conversation (DESIGN.md §1, §4): ratios, deviation, hunting/farming, signals,
+"""Insights that open a conversation (docs/method.md): ratios, deviation, hunting/farming, signals,
 forecast, quality and "the hands". Pure: plan, requirement, comparison and the counted activity.
 
 Every figure is year to date up to the comparison's as-of date. A signal always carries the sentence

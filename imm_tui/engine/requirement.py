@@ -1,4 +1,4 @@
-"""Derive the required activity per person, ISO week and activity (DESIGN.md §4).
+"""Derive the required activity per person, ISO week and activity (docs/method.md).
 
 Pure: takes a `Plan`, returns DataFrames. Figures stay unrounded. Arrays are laid out as
 rows (people, then vacancies) × weeks × activities and only turned into a tidy frame at the end.

@@ -1,4 +1,4 @@
-"""Classify stored calendar items into activities with the rules of classify.toml (DESIGN.md §3).
+"""Classify stored calendar items into activities with the rules of classify.toml (docs/reference.md).
 
 Works on `Contact`s, the fields the store keeps, so stored items can be re-classified when
 classify.toml or accounts.csv change, without the original calendar files.

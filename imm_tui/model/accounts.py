@@ -1,4 +1,4 @@
-"""`accounts.csv` (DESIGN.md §3): `account,domains,segment,status,owner`.
+"""`accounts.csv` (docs/reference.md): `account,domains,segment,status,owner`.
 
 An item's account is found from its attendees' domains, else from the account name in its subject
 or location; the account's status decides hunting (prospect) vs farming (client) for that contact.

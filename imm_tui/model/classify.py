@@ -1,4 +1,4 @@
-"""`classify.toml` (DESIGN.md §3): how calendar items become activities."""
+"""`classify.toml` (docs/reference.md): how calendar items become activities."""
 
 from __future__ import annotations
 

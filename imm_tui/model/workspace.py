@@ -1,4 +1,4 @@
-"""A workspace folder (DESIGN.md §3) and loading everything in it, reporting all problems at once."""
+"""A workspace folder (docs/reference.md) and loading everything in it, reporting all problems at once."""
 
 from __future__ import annotations
 
