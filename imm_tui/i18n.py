@@ -593,4 +593,15 @@ DUTCH: dict[str, str] = {
     "ISO week numbers of the plan year.": "ISO-weeknummers van het planjaar.",
     "Multiplier of the weeks' weight (1.5 = half again as much work).":
         "Vermenigvuldiger van het gewicht van de weken (1,5 = de helft meer werk).",
+    # issue 14: charts (tui/screens/chart.py, widgets/charts.py)
+    "the organisation": "de organisatie",
+    "{name}: {activity} per week, asked and done (as of {day})": "{name}: {activity} per week, gevraagd en gedaan (peildatum {day})",
+    "plan": "plan",
+    "{activity}: year to date against the plan": "{activity}: het jaar tot nu tegen het plan",
+    "required in the year": "nodig in het jaar",
+    "done so far": "tot nu gedaan",
+    "Funnel": "Trechter",
+    "{activity} per week, asked and done": "{activity} per week, gevraagd en gedaan",
+    "Charts": "Grafieken",
+    "Chart": "Grafiek",
 }

@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.chart import LineChart, Reference
+from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -60,7 +60,8 @@ def _cell(value: Any) -> Any:
 
 
 def review_workbook(review: Review, weekly: pd.DataFrame, pseudonyms: Pseudonyms | None = None) -> bytes:
-    """The workbook as bytes: Summary, People, Weekly (the report rows), Signals, Checklist, Team figures, Teams."""
+    """The workbook as bytes: Summary, People, Weekly (the report rows), Signals, Checklist, Team figures, Teams, Year to date,
+    Funnel (the last three with charts)."""
     hide = pseudonyms.text if pseudonyms else (lambda text: text)
     book = Workbook()
     book.remove(book.active)
@@ -80,6 +81,7 @@ def review_workbook(review: Review, weekly: pd.DataFrame, pseudonyms: Pseudonyms
     teams = review.team_weeks()
     sheet = _sheet(book, "Teams", teams)
     _team_charts(sheet, teams)
+    _year_and_funnel(book, review)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -104,6 +106,41 @@ def _team_charts(sheet: Worksheet, teams: pd.DataFrame) -> None:
         sheet.add_chart(chart, f"G{anchor_row}")
         anchor_row += 16
         start += count
+
+
+def _year_and_funnel(book: Workbook, review: Review) -> None:
+    """The organisation's visits year to date against the plan (a line chart) and the funnel, required in
+    the year vs done so far (a bar chart): the app's Chart screen, in the workbook."""
+    people = {p.id for p in review.plan.people}
+    weekly = review.comparison.weekly
+    mine = weekly[weekly["person"].astype(str).isin(people)]
+    visits = mine[mine["activity"] == "visit"].groupby("week", sort=True).agg(required=("required", "sum"),
+                                                                               actual=("actual", "sum"))
+    elapsed = set(int(w) for w in weekly.loc[weekly["elapsed"], "week"].unique())
+    plan_cumulative = visits["required"].cumsum()
+    done_cumulative = visits["actual"].cumsum()
+    year = pd.DataFrame({"week": visits.index.astype(int), "plan (cumulative)": plan_cumulative.to_numpy(),
+                         "done (cumulative)": [float(v) if int(w) in elapsed else None
+                                               for w, v in zip(visits.index, done_cumulative.to_numpy(), strict=True)]})
+    sheet = _sheet(book, "Year to date", year)
+    chart = LineChart()
+    chart.title = "Visits, year to date against the plan (organisation)"
+    chart.y_axis.title, chart.x_axis.title = "visits", "ISO week"
+    chart.height, chart.width = 9, 18
+    chart.add_data(Reference(sheet, min_col=2, max_col=3, min_row=1, max_row=len(year) + 1), titles_from_data=True)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=len(year) + 1))
+    sheet.add_chart(chart, "E2")
+    stages = [a for a in ("call", "visit", "request", "offer", "order") if a in review.plan.activity_ids]
+    funnel = pd.DataFrame([(a, float(mine.loc[mine["activity"] == a, "required"].sum()),
+                            float(mine.loc[mine["activity"] == a, "actual"].sum(skipna=True))) for a in stages],
+                          columns=["activity", "required in the year", "done so far"])
+    sheet = _sheet(book, "Funnel", funnel)
+    bars = BarChart()
+    bars.type, bars.title = "bar", "Funnel: required in the year vs done so far (organisation)"
+    bars.height, bars.width = 9, 18
+    bars.add_data(Reference(sheet, min_col=2, max_col=3, min_row=1, max_row=len(funnel) + 1), titles_from_data=True)
+    bars.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=len(funnel) + 1))
+    sheet.add_chart(bars, "E2")
 
 
 def save_workbook(data: bytes, path: Path) -> None:

@@ -54,7 +54,7 @@ def test_workbook_round_trip(workspace: Path, capsys: pytest.CaptureFixture[str]
     code, _, err = run(capsys, "report", "-w", str(workspace), "--format", "xlsx", "-o", str(target))
     assert code == 0, err
     book = load_workbook(BytesIO(target.read_bytes()))
-    assert book.sheetnames == ["Summary", "People", "Weekly", "Signals", "Checklist", "Team figures", "Teams"]
+    assert book.sheetnames == ["Summary", "People", "Weekly", "Signals", "Checklist", "Team figures", "Teams", "Year to date", "Funnel"]
     units = [c.value for c in book["Team figures"][1]]
     assert {"group", "level", "visits_per_request_index", "visits_per_order_index", "visit_attainment", "needs_help"} <= set(units)
     assert {"visits_per_request", "requests_per_order", "offers_per_order"} <= {c.value for c in book["People"][1]}
@@ -68,6 +68,15 @@ def test_workbook_round_trip(workspace: Path, capsys: pytest.CaptureFixture[str]
     assert fills["at risk"].endswith("FFC7CE")
     assert people.cell(row=2, column=header.index("attainment") + 1).number_format == "0%"
     assert len(book["Teams"]._charts) == 4
+    # the app's Chart screen in the workbook: the organisation's visits year to date against the plan, and the funnel
+    year = book["Year to date"]
+    assert len(year._charts) == 1 and len(book["Funnel"]._charts) == 1
+    rows = list(year.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 52 and rows[-1][1] == pytest.approx(sum(r[1] - (rows[i - 1][1] if i else 0) for i, r in enumerate(rows)))
+    done = [r[2] for r in rows if r[2] is not None]
+    assert done == sorted(done) and rows[-1][2] is None  # done only for the weeks that happened
+    funnel = {r[0]: (r[1], r[2]) for r in book["Funnel"].iter_rows(min_row=2, values_only=True)}
+    assert list(funnel) == ["call", "visit", "request", "offer", "order"] and funnel["visit"][0] > funnel["order"][0]
     weekly = book["Weekly"]
     assert [c.value for c in weekly[1]][:6] == ["person", "team", "period", "activity", "required", "actual"]
 

@@ -121,7 +121,7 @@ async def test_a_plan_changed_on_disk_is_never_overwritten_silently(workspace: P
 
 
 async def test_enter_on_a_person_opens_their_year(workspace: Path) -> None:
-    from textual.widgets import Sparkline, Static
+    from textual.widgets import Static
 
     from imm_tui.tui.screens.person import PersonScreen
 
@@ -139,7 +139,12 @@ async def test_enter_on_a_person_opens_their_year(workspace: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PersonScreen) and app.screen.person == "jdv"
-        assert list(app.screen.query_one("#done", Sparkline).data or [])[8] == 2.0  # two visits in W09
+        from textual_plotext import PlotextPlot
+
+        from imm_tui.tui.widgets.charts import series
+
+        assert app.screen.query_one("#person-weekly", PlotextPlot)  # asked and done on one scale
+        assert series(app.session, "jdv", "visit").done[8] == 2.0  # two visits in W09
         assert "Visits 2 of" in str(app.screen.query_one("#figures", Static).render())
         items = app.screen.query_one("#items", KeyedTable)
         assert items.row_count == 5 and "#1 categories=Klantbezoek" in str(items.get_row_at(0))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from imm_tui.tui.app import ImmApp
 from imm_tui.tui.screens.modals import ConfirmReload, EditValue
 from imm_tui.tui.screens.why import WhyScreen
@@ -246,3 +248,29 @@ async def test_why_opens_from_the_requirement_and_monitor_tabs(workspace: Path) 
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, WhyScreen) and app.screen.found.person == "sbakker"
+
+
+async def test_charts_of_a_team_share_one_scale_and_add_up(workspace: Path) -> None:
+    from imm_tui.tui.screens.chart import ChartScreen
+    from imm_tui.tui.widgets.charts import members, series
+
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        app.session.set_as_of("2027-05-14")
+        found = series(app.session, "team:zuid", "visit")
+        people = members(app.session, "team:zuid")
+        weekly = app.session.requirement.weekly
+        mine = weekly[(weekly["person"].astype(str).isin(people)) & (weekly["activity"] == "visit")]
+        assert sum(found.asked) == pytest.approx(sum(mine["required"])) and found.cumulative_asked[-1] == pytest.approx(sum(found.asked))
+        assert found.done[25] is None and found.cumulative_done[-1] is None  # weeks to come: no 'done'
+        assert [name for name, _, _ in found.funnel] == ["call", "visit", "request", "offer", "order"]
+        division = members(app.session, "team:corporate")
+        assert set(people) < set(division)  # a division sums its teams
+        await pilot.press("3")
+        await pilot.pause()
+        monitor = table(app, "#monitor-pane #table")
+        monitor.focus()
+        monitor.move_cursor(row=monitor.get_row_index("team:zuid"))
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ChartScreen) and app.screen.key == "team:zuid"

@@ -18,7 +18,8 @@ from imm_tui.tui.app import ImmApp
 from tests.conftest import DEMO
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-SCREENS = {"plan": "1", "requirement": "2", "monitor": "3", "insights": "4", "checklist": "5", "import": "6", "person": "3", "why": "2"}
+SCREENS = {"plan": "1", "requirement": "2", "monitor": "3", "insights": "4", "checklist": "5", "import": "6", "person": "3", "why": "2",
+           "chart": "3"}
 
 
 @pytest.fixture
@@ -54,6 +55,10 @@ def test_screen(snap_compare: Any, workspace: Path, screen: str, theme: str) -> 
             from imm_tui.tui.screens.why import WhyScreen
 
             await app.push_screen(WhyScreen("jdv", "visit"))
+        if screen == "chart":
+            from imm_tui.tui.screens.chart import ChartScreen
+
+            await app.push_screen(ChartScreen("team:randstad", "visit"))
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 34), run_before=prepare)
@@ -63,7 +68,7 @@ def test_readable_at_80_by_24(snap_compare: Any, workspace: Path) -> None:
     assert snap_compare(ImmApp(workspace), terminal_size=(80, 24))
 
 
-@pytest.mark.parametrize("screen", ["plan", "monitor", "insights", "why"])
+@pytest.mark.parametrize("screen", ["plan", "monitor", "insights", "why", "chart"])
 def test_screen_in_dutch(snap_compare: Any, workspace: Path, screen: str) -> None:
     app = ImmApp(workspace, language="nl")
 
@@ -74,6 +79,11 @@ def test_screen_in_dutch(snap_compare: Any, workspace: Path, screen: str) -> Non
             from imm_tui.tui.screens.why import WhyScreen
 
             await app.push_screen(WhyScreen("jdv", "visit"))
+            await pilot.pause()
+        if screen == "chart":
+            from imm_tui.tui.screens.chart import ChartScreen
+
+            await app.push_screen(ChartScreen("team:randstad", "visit"))
             await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 34), run_before=prepare)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import math
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Sparkline
+from textual.widgets import Footer, Header
+from textual_plotext import PlotextPlot
 
 from imm_tui.i18n import N_
 from imm_tui.model.classify import Rule
@@ -27,6 +26,8 @@ class PersonScreen(Screen[None], Translated):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="person.back"),
         Binding("n", "new_rule", "Rule from item", id="person.rule"),
+        Binding("p", "chart", "Charts", id="person.chart"),
+        Binding("e", "why", "Why this number", id="person.why"),
     ]
 
     def __init__(self, person: str, activity: str) -> None:
@@ -35,10 +36,6 @@ class PersonScreen(Screen[None], Translated):
 
     def compose(self) -> ComposeResult:
         session = self.app.session  # type: ignore[attr-defined]
-        weekly = session.comparison.weekly
-        mine = weekly[(weekly["person"] == self.person) & (weekly["activity"] == self.activity)].sort_values("week")
-        asked = [float(v) for v in mine["required"]]
-        done = [0.0 if math.isnan(v) else float(v) for v in mine["actual"]]
         name = next((p.name for p in session.plan.people if p.id == self.person), self.person)
         yield Header()
         with Vertical(id="person"):
@@ -47,13 +44,7 @@ class PersonScreen(Screen[None], Translated):
                        activity=self._activity_label(session), day=session.comparison.as_of.isoformat()), style="bold"),
                 classes="section",
             )
-            # each line scales to its own top, so the label says what the top is
-            with Horizontal(classes="spark"):
-                yield Label(f"{t(self, 'asked')}\n≤ {max(asked, default=0):.1f}", classes="spark-label")
-                yield Sparkline(asked, id="asked")
-            with Horizontal(classes="spark"):
-                yield Label(f"{t(self, 'done')}\n≤ {max(done, default=0):.0f}", classes="spark-label")
-                yield Sparkline(done, id="done")
+            yield PlotextPlot(id="person-weekly")  # asked and done on one scale, with week labels
             yield Static(self._figures(session), id="figures")
             yield Label(t(self, "Imported items (n on an unclassified one makes a rule that counts it)"), classes="section")
             yield KeyedTable(id="items")
@@ -104,7 +95,22 @@ class PersonScreen(Screen[None], Translated):
         return "\n".join(lines)
 
     def on_mount(self) -> None:
+        from imm_tui.tui.widgets.charts import draw_weekly, series
+
+        session = self.app.session  # type: ignore[attr-defined]
+        draw_weekly(self.query_one("#person-weekly", PlotextPlot), series(session, self.person, self.activity), t(self, "asked"),
+                    t(self, "done"), t(self, "{activity} per week, asked and done", activity=self._activity_label(session)))
         self.show_items()
+
+    def action_chart(self) -> None:
+        from imm_tui.tui.screens.chart import ChartScreen
+
+        self.app.push_screen(ChartScreen(self.person, self.activity))
+
+    def action_why(self) -> None:
+        from imm_tui.tui.screens.why import WhyScreen
+
+        self.app.push_screen(WhyScreen(self.person, self.activity))
 
     def show_items(self) -> None:
         session = self.app.session  # type: ignore[attr-defined]

@@ -62,7 +62,8 @@ class ActivityPane(Pane):
     """
 
     BINDINGS = [Binding("f", "fold_all", "Fold teams", id="pane.fold"), Binding("e", "why", "Why this number", id="pane.why"),
-                Binding("slash", "filter", "Filter", id="pane.filter"), Binding("g", "go_to_week", "As-of week", id="pane.week")]
+                Binding("slash", "filter", "Filter", id="pane.filter"), Binding("g", "go_to_week", "As-of week", id="pane.week"),
+                Binding("p", "chart", "Chart", id="pane.chart")]
     FIXED = 1  # columns that stay put while the weeks scroll: the person and their totals
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's parameter name
@@ -146,6 +147,14 @@ class ActivityPane(Pane):
             self.notify(t(self, "Why this number: put the cursor on a person's row"), severity="warning")
             return
         self.explain(key)
+
+    def action_chart(self) -> None:
+        """The cursor row's year as charts: a person, a team or division (Σ row) or the organisation."""
+        from imm_tui.tui.screens.chart import ChartScreen
+
+        table = self.query_one(KeyedTable)
+        key = table.row_keys[table.cursor_row] if table.row_count else ORGANISATION
+        self.app.push_screen(ChartScreen(key, self.activity))
 
     def explain(self, person: str) -> None:
         from imm_tui.tui.screens.why import WhyScreen
