@@ -73,7 +73,8 @@ DUTCH: dict[str, str] = {
     "no products": "geen producten",
     "no revenue target: {products}": "geen omzetdoel: {products}",
     "{total} in product targets": "{total} aan productdoelen",
-    "no [[segments]] in the plan": "geen [[segments]] in het plan",
+    "no segments: add them in the Plan tab (a in the segments table), or as [[segments]] in plan.toml":
+        "geen segmenten: voeg ze toe in het tabblad Plan (a in de tabel segmenten), of als [[segments]] in plan.toml",
     "every segment has the same priority": "alle segmenten hebben dezelfde prioriteit",
     "{count} segments": "{count} segmenten",
     "segments without frequency or channels: {segments}; people without a portfolio: {people}":
@@ -83,7 +84,8 @@ DUTCH: dict[str, str] = {
     "no segments": "geen segmenten",
     "portfolios and contact frequencies set": "portefeuilles en contactfrequenties ingevuld",
     "{budget}, {own} % own": "{budget}, {own} % eigen",
-    "no [costs] sales_budget": "geen [costs] sales_budget",
+    "no sales budget: set costs.sales_budget in the Plan tab's settings (or [costs] in plan.toml)":
+        "geen verkoopbudget: vul costs.sales_budget in bij de instellingen van het tabblad Plan (of [costs] in plan.toml)",
     "seasonality in {months}; events: {count}": "seizoensinvloed in {months}; evenementen: {count}",
     "no seasonality; events: {count}": "geen seizoensinvloed; evenementen: {count}",
     "every week weighs the same: no seasonality or events": "elke week weegt even zwaar: geen seizoenen of evenementen",
@@ -95,14 +97,17 @@ DUTCH: dict[str, str] = {
     "new": "nieuwe",
     "existing": "bestaande",
     "portfolios hold no customers": "portefeuilles bevatten geen klanten",
-    "no growth goal: {people}": "geen groeidoel: {people}",
+    "no growth goal: {people} (the people table's growth column in the Plan tab)":
+        "geen groeidoel: {people} (kolom growth van de tabel mensen in het tabblad Plan)",
     "every person has a growth goal": "iedereen heeft een groeidoel",
-    "no calendar imported for: {people}": "geen agenda geïmporteerd voor: {people}",
+    "no calendar imported for: {people} (import their export in the Import tab, or imm import)":
+        "geen agenda geïmporteerd voor: {people} (importeer hun export in het tabblad Import, of met imm import)",
     "a calendar is imported for every person": "voor iedereen is een agenda geïmporteerd",
-    "no [reviews] dates": "geen [reviews] dates",
+    "no review dates: set reviews.dates in the Plan tab's settings":
+        "geen evaluatiedata: vul reviews.dates in bij de instellingen van het tabblad Plan",
     "{count} reviews exported": "{count} evaluaties geëxporteerd",
-    "{count} review dates, not exported yet: run `imm reviews -o exports/reviews.ics`":
-        "{count} evaluatiedata, nog niet geëxporteerd: voer `imm reviews -o exports/reviews.ics` uit",
+    "{count} review dates, not exported yet: ctrl+p → Export review dates as invitations (or imm reviews)":
+        "{count} evaluatiedata, nog niet geëxporteerd: ctrl+p → Evaluatiedata als uitnodigingen exporteren (of imm reviews)",
     # engine: statuses, drivers, signals
     "on track": "op koers",
     "behind": "achter",
@@ -604,4 +609,5 @@ DUTCH: dict[str, str] = {
     "{activity} per week, asked and done": "{activity} per week, gevraagd en gedaan",
     "Charts": "Grafieken",
     "Chart": "Grafiek",
+    "People (Enter opens a person's year; s sorts, / filters)": "Mensen (Enter opent iemands jaar; s sorteert, / filtert)",
 }

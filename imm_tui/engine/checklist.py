@@ -60,7 +60,8 @@ def checklist(plan: Plan, *, monitored: set[str], reviews_exported: bool, requir
     segments = plan.segments
     seg_priorities = [s.priority for s in segments]
     if not segments:
-        add(N_("Priority customer groups ranked"), NO, N_("no [[segments]] in the plan"))
+        add(N_("Priority customer groups ranked"), NO,
+            N_("no segments: add them in the Plan tab (a in the segments table), or as [[segments]] in plan.toml"))
     elif len(set(seg_priorities)) == 1 and len(segments) > 1:
         add(N_("Priority customer groups ranked"), NO, N_("every segment has the same priority"))
     else:
@@ -84,7 +85,8 @@ def checklist(plan: Plan, *, monitored: set[str], reviews_exported: bool, requir
         add(N_("Allowed sales cost set and split own/support"), YES, N_("{budget}, {own} % own"),
             budget=f"{costs.sales_budget:,.0f}", own=f"{100 * costs.own_share:.0f}")
     else:
-        add(N_("Allowed sales cost set and split own/support"), NO, N_("no [costs] sales_budget"))
+        add(N_("Allowed sales cost set and split own/support"), NO,
+            N_("no sales budget: set costs.sales_budget in the Plan tab's settings (or [costs] in plan.toml)"))
     seasonal = any(plan.calendar.seasonality.weight(m) != 1.0 for m in range(1, 13))
     events = plan.calendar.events
     question = N_("Plan split per quarter, month and week, with seasonality and events")
@@ -115,15 +117,17 @@ def checklist(plan: Plan, *, monitored: set[str], reviews_exported: bool, requir
     else:
         add(question, NO, N_("portfolios hold no customers"))
     about_people(N_("Growth and development per person written down"), [p.id for p in plan.people if not p.growth.strip()],
-                 N_("no growth goal: {people}"), N_("every person has a growth goal"))
+                 N_("no growth goal: {people} (the people table's growth column in the Plan tab)"), N_("every person has a growth goal"))
     about_people(N_("Each person can monitor their own figures (calendar linked)"), [p.id for p in plan.people if p.id not in monitored],
-                 N_("no calendar imported for: {people}"), N_("a calendar is imported for every person"))
+                 N_("no calendar imported for: {people} (import their export in the Import tab, or imm import)"),
+                 N_("a calendar is imported for every person"))
     dates = plan.reviews.dates
     question = N_("Review dates in the calendar (exported)")
     if not dates:
-        add(question, NO, N_("no [reviews] dates"))
+        add(question, NO, N_("no review dates: set reviews.dates in the Plan tab's settings"))
     elif reviews_exported:
         add(question, YES, N_("{count} reviews exported"), count=len(dates))
     else:
-        add(question, NO, N_("{count} review dates, not exported yet: run `imm reviews -o exports/reviews.ics`"), count=len(dates))
+        add(question, NO, N_("{count} review dates, not exported yet: ctrl+p → Export review dates as invitations (or imm reviews)"),
+            count=len(dates))
     return answers

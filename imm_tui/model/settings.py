@@ -33,13 +33,21 @@ class Setting:
     editable: bool  # False for lists of tables (calendar.events): those are edited in plan.toml
 
 
+OPTIONAL = ("funnel", "costs")  # sections a plan may leave out; their rows show empty and setting one creates the section
+
+
 def settings(plan: Plan) -> list[Setting]:
-    """Every single-valued setting of the plan, in plan.toml order (absent optional sections left out)."""
+    """Every single-valued setting of the plan, in plan.toml order. An absent optional section (`[funnel]`,
+    `[costs]`) shows its rows empty, so that it can be set up from the app."""
     found: list[Setting] = []
     for section in SECTIONS:
         model = getattr(plan, section)
         if model is not None:
             found.extend(_walk(model, section))
+        elif section in OPTIONAL:
+            kind = type(plan).model_fields[section].annotation.__args__[0]  # type: ignore[union-attr]
+            found.extend(Setting(f"{section}.{name}", None, " ".join((info.description or "").split()), editable=True)
+                         for name, info in kind.model_fields.items())
     return found
 
 
@@ -83,7 +91,11 @@ def with_setting(plan: Plan, path: str, text: str) -> Plan:
     candidate = plan.model_copy(deep=True)
     owner: Any = candidate
     for part in parents:
-        owner = getattr(owner, part, None)
+        parent, owner = owner, getattr(owner, part, None)
+        if owner is None and parent is candidate and part in OPTIONAL:
+            owner = _new_section(part, leaf, text)
+            setattr(candidate, part, owner)
+            break
         if owner is None:
             raise SettingRefused(f"no setting {path}")
     name = next((n for n, info in type(owner).model_fields.items() if (info.alias or n) == leaf), None)
@@ -97,6 +109,20 @@ def with_setting(plan: Plan, path: str, text: str) -> Plan:
     if problems:
         raise SettingRefused(problems[0])
     return candidate
+
+
+def _new_section(section: str, leaf: str, text: str) -> BaseModel:
+    """An optional section set up by its first value (`[funnel]` needs its average order value first)."""
+    from imm_tui.model.plan import Costs, Funnel
+
+    if section == "costs":
+        return Costs()
+    if leaf != "average_order_value":
+        raise SettingRefused("set funnel.average_order_value first: the funnel reasons back from it")
+    try:
+        return Funnel(average_order_value=_parsed(text, 0.0))
+    except ValidationError as error:
+        raise SettingRefused(_first_reason(error)) from None
 
 
 def set_typed(owner: BaseModel, name: str, text: str) -> None:

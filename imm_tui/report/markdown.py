@@ -12,14 +12,41 @@ from imm_tui.report.formats import number, percent
 from imm_tui.report.review import Review
 
 
-def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None, labels: Labels | None = None) -> str:
-    """The review in English, or in the language of `labels` (the app's)."""
+def people_rows(review: Review, labels: Labels | None = None, pseudonyms: Pseudonyms | None = None,
+                ) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """The review's people table: headers and (person id, cells) rows, one line per person."""
     _ = labels or Labels()
-    plan, found = review.plan, review.insights
-    hide = pseudonyms.text if pseudonyms else (lambda text: text)
     people = review.people()
     if pseudonyms:
         people = pseudonyms.frame(people)
+    headers = [_("person"), _("team"), _("visits"), _("asked to date"), _("attainment"), _("status"), _("catch-up / week"),
+               _("forecast orders"), _("quality"), _("prospect visits (plan)")]
+    rows = []
+    for row in people.to_dict(orient="records"):
+        label = row["person"] if pseudonyms else f"{row['name']} ({row['person']})"
+        cells = [
+            label,
+            row["team"],
+            f"{float(row['visits_ytd']):.0f}",
+            number(float(row["visits_required_ytd"])),
+            percent(float(row["attainment"])),
+            _(row["status"]) if row["status"] else row["status"],
+            _("leaves on {day}", day=row["leaves_on"].isoformat()) if row.get("leaves_on") else number(float(row["catch_up_per_week"])),
+            number(float(row["forecast_orders"])),
+            percent(float(row["quality"])),
+            f"{percent(float(row['hunting_share_actual']))} ({percent(float(row['hunting_share_expected']))})",
+        ]
+        rows.append((str(row["person"]), [str(c) for c in cells]))
+    return headers, rows
+
+
+def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None, labels: Labels | None = None, *,
+                    people_table: bool = True) -> str:
+    """The review in English, or in the language of `labels` (the app's); without `people_table` the people
+    are left for the app's own table (one line per person, sortable)."""
+    _ = labels or Labels()
+    plan, found = review.plan, review.insights
+    hide = pseudonyms.text if pseudonyms else (lambda text: text)
     hands = found.hands
     org = found.organisation
     lines = [
@@ -63,30 +90,10 @@ def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None, labels
             + ", ".join(pseudonyms.person.get(s.person, s.person) if pseudonyms else s.person for s in quiet)
             + ".",
         ]
-    headers = [_("person"), _("team"), _("visits"), _("asked to date"), _("attainment"), _("status"), _("catch-up / week"),
-               _("forecast orders"), _("quality"), _("prospect visits (plan)")]
-    lines += [
-        "",
-        "## " + _("People"),
-        "",
-        "| " + " | ".join(headers) + " |",
-        "|---|---|---:|---:|---:|---|---:|---:|---:|---:|",
-    ]
-    for row in people.to_dict(orient="records"):
-        label = row["person"] if pseudonyms else f"{row['name']} ({row['person']})"
-        cells = [
-            label,
-            row["team"],
-            f"{float(row['visits_ytd']):.0f}",
-            number(float(row["visits_required_ytd"])),
-            percent(float(row["attainment"])),
-            _(row["status"]) if row["status"] else row["status"],
-            _("leaves on {day}", day=row["leaves_on"].isoformat()) if row.get("leaves_on") else number(float(row["catch_up_per_week"])),
-            number(float(row["forecast_orders"])),
-            percent(float(row["quality"])),
-            f"{percent(float(row['hunting_share_actual']))} ({percent(float(row['hunting_share_expected']))})",
-        ]
-        lines.append("| " + " | ".join(str(c) for c in cells) + " |")
+    if people_table:
+        headers, rows = people_rows(review, labels, pseudonyms)
+        lines += ["", "## " + _("People"), "", "| " + " | ".join(headers) + " |", "|---|---|---:|---:|---:|---|---:|---:|---:|---:|"]
+        lines += ["| " + " | ".join(cells) + " |" for _key, cells in rows]
     unit_headers = [_("team"), _("people"), _("attainment"), _("visits per request"), _("visits per order"), _("requests per order"),
                     _("offers per order"), _("forecast revenue"), _("revenue target"), _("needs help")]
     lines += ["", "## " + _("Teams and divisions"), "", "| " + " | ".join(unit_headers) + " |",

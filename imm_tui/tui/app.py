@@ -110,6 +110,7 @@ class ImmApp(KeptUp, App[None]):
             self.call_from_thread(self.notify, self.labels("Export failed: {error}", error=error), severity="error", timeout=10)
             return
         self.call_from_thread(self.notify, self.labels("Review written to {path}", path=path), timeout=8)
+        self.call_from_thread(self.refresh_views)  # the checklist and the Import tab see the new file at once
 
     def action_export_reviews(self) -> None:
         from imm_tui.tui.session import EditRefused, export_reviews_calendar
@@ -120,6 +121,7 @@ class ImmApp(KeptUp, App[None]):
             self.notify(str(error), severity="error", timeout=10)
             return
         self.notify(self.labels("Review invitations written to {path}", path=path))
+        self.refresh_views()  # the checklist's question 11 is answered at once
 
     def refresh_views(self) -> None:
         self.show_unsaved()

@@ -39,8 +39,10 @@ def test_details_are_said_in_dutch_and_long_lists_are_cut_alike() -> None:
     answers = checklist(plan, monitored={"jdv"}, reviews_exported=False, required_per_person=totals(plan))
     unlinked = [p.id for p in plan.people if p.id != "jdv"]
     assert len(unlinked) > 6
-    assert answers[9].detail == f"no calendar imported for: {', '.join(unlinked[:6])} (+{len(unlinked) - 6})"
-    assert answers[9].said(Labels("nl")) == f"geen agenda geïmporteerd voor: {', '.join(unlinked[:6])} (+{len(unlinked) - 6})"
+    assert answers[9].detail == (f"no calendar imported for: {', '.join(unlinked[:6])} (+{len(unlinked) - 6}) "
+                                 "(import their export in the Import tab, or imm import)")
+    assert answers[9].said(Labels("nl")) == (f"geen agenda geïmporteerd voor: {', '.join(unlinked[:6])} (+{len(unlinked) - 6}) "
+                                             "(importeer hun export in het tabblad Import, of met imm import)")
     assert answers[4].said(Labels("nl")).endswith("% eigen")
     assert answers[4].said(Labels("en")) == answers[4].detail
 

@@ -274,3 +274,44 @@ async def test_charts_of_a_team_share_one_scale_and_add_up(workspace: Path) -> N
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, ChartScreen) and app.screen.key == "team:zuid"
+
+
+async def test_the_checklist_follows_an_export_from_the_palette_at_once(workspace: Path) -> None:
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        checklist = table(app, "#checklist-pane #table")
+        assert str(checklist.get_cell("11", "")) == "✗" and "ctrl+p" in str(checklist.get_cell("11", "what is missing"))
+        app.action_export_reviews()
+        await pilot.pause()
+        assert str(checklist.get_cell("11", "")) == "✓"
+
+
+async def test_a_plan_without_funnel_or_costs_gets_them_from_the_settings(tmp_path: Path) -> None:
+    from imm_tui.cli import main
+
+    root = tmp_path / "ws"
+    assert main(["init", str(root)]) == 0
+    text = (root / "plan.toml").read_text(encoding="utf-8")
+    start = text.index("[funnel]")
+    (root / "plan.toml").write_text(text[:start] + text[text.index("[[segments]]"):], encoding="utf-8")
+    app = ImmApp(root)
+    async with app.run_test(size=(140, 40)) as pilot:
+        assert app.session.plan.funnel is None and app.session.plan.costs is None
+        settings = await focus_plan_table(app, pilot, "settings")
+        settings.move_cursor(row=settings.get_row_index("funnel.offers_per_order"), column=1)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"2", "enter")
+        await pilot.pause()
+        assert "average_order_value first" in str(app.screen.query_one("#reason").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        app.session.set_setting("funnel.average_order_value", "20000")
+        app.session.set_setting("funnel.offers_per_order", "2,5")
+        app.session.set_setting("costs.sales_budget", "250000")
+        app.session.save()
+    saved = tomllib.loads((root / "plan.toml").read_text(encoding="utf-8"))
+    assert saved["funnel"]["average_order_value"] == 20000 and saved["funnel"]["offers_per_order"] == 2.5
+    assert saved["costs"]["sales_budget"] == 250000

@@ -28,7 +28,9 @@ class MainScreen(Screen[None], Translated):
     def focus_pane(self, key: str) -> None:
         """Put the focus on the first table of the pane `key` (else its first field): keys then work at once."""
         pane = self.query_one(f"#{key}-pane", Pane)
-        target = next((widget for kind in ("DirectoryTree", "KeyedTable", "Input", "Markdown") for widget in pane.query(kind)), None)
+        kinds = ("VerticalScroll", "DirectoryTree", "KeyedTable", "Input") if key == "insights" else \
+            ("DirectoryTree", "KeyedTable", "Input", "VerticalScroll")
+        target = next((widget for kind in kinds for widget in pane.query(kind)), None)
         if target is not None and target.focusable:
             target.focus()
 

@@ -375,15 +375,31 @@ class MonitorPane(ActivityPane):
 
 
 class InsightsPane(Pane):
+    """The review: the hands, signals, teams and checklist as a document above, the people as a table below
+    (one line per person; s sorts, / filters, Enter opens their year)."""
+
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
+        with VerticalScroll(id="insights-scroll"):
             yield Markdown(id="insights")
+        yield Label(t(self, "People (Enter opens a person's year; s sorts, / filters)"), classes="section")
+        yield KeyedTable(id="people-table")
 
     def refresh_view(self) -> None:
-        from imm_tui.report.markdown import review_markdown
+        from imm_tui.report.markdown import people_rows, review_markdown
         from imm_tui.tui.session import review_of
 
-        self.query_one(Markdown).update(review_markdown(review_of(_session(self)), labels=labels(self)))
+        review = review_of(_session(self))
+        self.query_one(Markdown).update(review_markdown(review, labels=labels(self), people_table=False))
+        headers, rows = people_rows(review, labels(self))
+        columns = ["person", "team", "visits", "asked", "attainment", "status", "catch-up", "forecast", "quality", "prospects"]
+        self.query_one("#people-table", KeyedTable).show(columns, rows, headers)
+
+    def on_keyed_table_cell_selected(self, event: KeyedTable.CellSelected) -> None:
+        from imm_tui.tui.screens.person import PersonScreen
+
+        if event.key in {p.id for p in _session(self).plan.people}:
+            self.app.push_screen(PersonScreen(event.key, "visit" if "visit" in _session(self).plan.activity_ids else
+                                              _session(self).plan.activity_ids[0]))
 
 
 class ChecklistPane(Pane):
