@@ -67,7 +67,9 @@ DUTCH: dict[str, str] = {
     "Growth and development per person written down": "Groei en ontwikkeling per persoon vastgelegd",
     "Each person can monitor their own figures (calendar linked)": "Ieder kan de eigen cijfers volgen (agenda gekoppeld)",
     "Review dates in the calendar (exported)": "Evaluatiedata in de agenda (geëxporteerd)",
-    "no [[products]] in the plan": "geen [[products]] in het plan",
+    "no products: add them in the Plan tab (a in the products table)":
+        "geen producten: voeg ze toe in het tabblad Plan (a in de tabel producten)",
+    "1 product, priority {first}": "1 product, prioriteit {first}",
     "products share a priority: {products}": "producten delen een prioriteit: {products}",
     "{count} products, priorities {first}–{last}": "{count} producten, prioriteiten {first}–{last}",
     "no products": "geen producten",
@@ -310,8 +312,6 @@ DUTCH: dict[str, str] = {
     "Files or folder": "Bestanden of map",
     "not found: {path}": "niet gevonden: {path}",
     "nothing counted": "niets geteld",
-    "counted: {summary}; unclassified {count}": "geteld: {summary}; niet ingedeeld {count}",
-    "Imported {count} files": "{count} bestanden geïmporteerd",
     ", {count} failed": ", {count} mislukt",
     "Σ organisation": "Σ organisatie",
     "per": "per",
@@ -610,4 +610,23 @@ DUTCH: dict[str, str] = {
     "Charts": "Grafieken",
     "Chart": "Grafiek",
     "People (Enter opens a person's year; s sorts, / filters)": "Mensen (Enter opent iemands jaar; s sorteert, / filtert)",
+    # issue 14: the Import tab's person chooser and full per-file report (tui/widgets/import_pane.py)
+    "warning": "waarschuwing",
+    "{files}: {imported} imported, {unchanged} unchanged, {failed} failed":
+        "{files}: {imported} geïmporteerd, {unchanged} ongewijzigd, {failed} mislukt",
+    "counted: {summary}; unclassified: {count}; skipped: {skipped}": "geteld: {summary}; niet ingedeeld: {count}; overgeslagen: {skipped}",
+    "retention: removed {count} items older than {months} months": "bewaartermijn: {count} items ouder dan {months} maanden verwijderd",
+    "Imported {files}": "{files} geïmporteerd",
+    "{count} file": "{count} bestand",
+    "{count} files": "{count} bestanden",
+    "belongs to": "hoort bij",
+    "its folder or e-mail address": "volgens map of e-mailadres",
+    # issue 14: plurals in the app (one and many)
+    "segment {segment} also left 1 portfolio": "segment {segment} is ook uit 1 portefeuille gehaald",
+    "Copied 1 row as TSV": "1 rij gekopieerd als TSV",
+    "1 segment": "1 segment",
+    "1 review exported": "1 evaluatie geëxporteerd",
+    "1 review date, not exported yet: ctrl+p → Export review dates as invitations (or imm reviews)":
+        "1 evaluatiedatum, nog niet geëxporteerd: ctrl+p → Evaluatiedata als uitnodigingen exporteren (of imm reviews)",
+    "No calendar imported yet for 1 person:": "Nog geen agenda geïmporteerd voor 1 persoon:",
 }

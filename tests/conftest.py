@@ -38,3 +38,6 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("IMM_TODAY", "2026-11-23")  # before every test plan's year: the default as-of is the last imported day
     monkeypatch.delenv("IMM_WORKSPACE", raising=False)
     monkeypatch.setenv("IMM_RAISE_UNEXPECTED", "1")  # a bug in an app handler fails its test (tui/errors.py)
+    from imm_tui.report.formats import use_language
+
+    use_language("en")  # a Dutch app earlier in this worker leaves no Dutch separators behind

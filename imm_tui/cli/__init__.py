@@ -135,6 +135,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    from imm_tui.report.formats import use_language
+
+    use_language("en")  # the command line's tables are English; a Dutch app or explanation sets its own
     try:
         return _dispatch(args)
     except InputError as error:

@@ -69,12 +69,14 @@ def _explain(args: argparse.Namespace, plan: Plan, requirement: Requirement) -> 
     from imm_tui.engine.explain import UnknownRow, explain
     from imm_tui.i18n import Labels
     from imm_tui.report.explain import explanation_text
+    from imm_tui.report.formats import use_language
 
     activities = [a for value in args.activity for a in value.split(",") if a] or [
         a for a in plan.activity_ids if float(requirement.annual[(requirement.annual["person"] == args.explain)
                                                                  & (requirement.annual["activity"] == a)]["required"].sum()) > 0]
     weeks = args.week or None
     labels = Labels(args.lang or plan.plan.language)
+    use_language(labels.language)
     texts = []
     try:
         for activity in activities or plan.activity_ids[:1]:

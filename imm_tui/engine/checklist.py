@@ -42,13 +42,13 @@ def checklist(plan: Plan, *, monitored: set[str], reviews_exported: bool, requir
     products = plan.products
     priorities = [p.priority for p in products]
     if not products:
-        add(N_("Priority products ranked"), NO, N_("no [[products]] in the plan"))
+        add(N_("Priority products ranked"), NO, N_("no products: add them in the Plan tab (a in the products table)"))
     elif len(set(priorities)) < len(priorities):
         add(N_("Priority products ranked"), NO, N_("products share a priority: {products}"),
             products=_names([p.id for p in products if priorities.count(p.priority) > 1]))
     else:
-        add(N_("Priority products ranked"), YES, N_("{count} products, priorities {first}–{last}"),
-            count=len(products), first=min(priorities), last=max(priorities))
+        add(N_("Priority products ranked"), YES, N_("1 product, priority {first}") if len(products) == 1 else
+            N_("{count} products, priorities {first}–{last}"), count=len(products), first=min(priorities), last=max(priorities))
     unquantified = [p.id for p in products if p.revenue_target <= 0]
     question = N_("Products quantified in targets")
     if not products:
@@ -65,7 +65,8 @@ def checklist(plan: Plan, *, monitored: set[str], reviews_exported: bool, requir
     elif len(set(seg_priorities)) == 1 and len(segments) > 1:
         add(N_("Priority customer groups ranked"), NO, N_("every segment has the same priority"))
     else:
-        add(N_("Priority customer groups ranked"), YES, N_("{count} segments"), count=len(segments))
+        add(N_("Priority customer groups ranked"), YES, N_("1 segment") if len(segments) == 1 else N_("{count} segments"),
+            count=len(segments))
     without_frequency = _names([s.id for s in segments if s.contacts_per_year <= 0 or not s.channels])
     without_portfolio = _names([p.id for p in plan.people if not any(v > 0 for v in p.portfolio.values())])
     question = N_("Time split across customer groups quantified")
@@ -126,8 +127,10 @@ def checklist(plan: Plan, *, monitored: set[str], reviews_exported: bool, requir
     if not dates:
         add(question, NO, N_("no review dates: set reviews.dates in the Plan tab's settings"))
     elif reviews_exported:
-        add(question, YES, N_("{count} reviews exported"), count=len(dates))
+        add(question, YES, N_("1 review exported") if len(dates) == 1 else N_("{count} reviews exported"), count=len(dates))
     else:
-        add(question, NO, N_("{count} review dates, not exported yet: ctrl+p → Export review dates as invitations (or imm reviews)"),
+        one = N_("1 review date, not exported yet: ctrl+p → Export review dates as invitations (or imm reviews)")
+        many = N_("{count} review dates, not exported yet: ctrl+p → Export review dates as invitations (or imm reviews)")
+        add(question, NO, one if len(dates) == 1 else many,
             count=len(dates))
     return answers

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from imm_tui.engine.explain import Explanation, Week
 from imm_tui.i18n import N_, Labels
-from imm_tui.report.formats import number
+from imm_tui.report.formats import decimal, number
 from imm_tui.report.tables import aligned
 
 WEEK_COLUMNS = (N_("week"), N_("Monday"), N_("FTE"), N_("seasonality"), N_("events"), N_("weight"), N_("share"), N_("from the year"),
@@ -24,11 +24,11 @@ def parts(found: Explanation, labels: Labels | None = None) -> list[tuple[str, s
     if found.coverage is not None:
         asked = [p for p in found.segments if p.value > 0]
         how = "\n".join(
-            _("{segment}: {accounts} accounts × {offers} offers per account = {value}", segment=p.segment, accounts=f"{p.accounts:g}",
-              offers=f"{p.contacts_per_year:g}", value=number(p.value)) if p.offers else
+            _("{segment}: {accounts} accounts × {offers} offers per account = {value}", segment=p.segment, accounts=decimal(p.accounts),
+              offers=decimal(p.contacts_per_year), value=number(p.value)) if p.offers else
             _("{segment}: {accounts} accounts × {contacts} contacts × {per_year} a year × {share} share = {value}",
-              segment=p.segment, accounts=f"{p.accounts:g}", contacts=f"{p.contacts_per_account:g}",
-              per_year=f"{p.contacts_per_year:g}", share=f"{p.share:g}", value=number(p.value))
+              segment=p.segment, accounts=decimal(p.accounts), contacts=decimal(p.contacts_per_account),
+              per_year=decimal(p.contacts_per_year), share=decimal(p.share), value=number(p.value))
             for p in asked
         ) or _("no segment of the portfolio asks for it")
         out.append((_("coverage"), number(found.coverage), how, driver == "coverage"))
@@ -41,7 +41,7 @@ def parts(found: Explanation, labels: Labels | None = None) -> list[tuple[str, s
         out.append((_("funnel"), number(found.funnel), how, driver == "funnel"))
     if found.floor > 0:
         how = _("{norm} a week × {factor} (field of play) × {weeks} FTE-weeks of capacity", norm=number(found.norm),
-                factor=f"{found.norm_factor:.2f}", weeks=number(found.capacity_weeks))
+                factor=decimal(found.norm_factor, ".2f"), weeks=number(found.capacity_weeks))
         out.append((_("norm floor"), number(found.floor), how, driver == "norm"))
     if found.minimum > 0:
         how = _("{minimum} a week at full capacity; raised {count} of {weeks} weeks", minimum=number(found.minimum),
@@ -72,16 +72,18 @@ def headline(found: Explanation, labels: Labels | None = None) -> str:
 def week_said(week: Week, labels: Labels | None = None) -> str:
     """`W11 ×1.5 "Trade fair"`: a week's weight in words."""
     _ = labels or Labels()
-    pieces = [_("{month} seasonality ×{factor}", month=_(week.month), factor=f"{week.seasonality:g}")]
-    pieces += [f"“{name}” ×{factor:g}" for name, factor in week.events]
+    pieces = [_("{month} seasonality ×{factor}", month=_(week.month), factor=decimal(week.seasonality))]
+    pieces += [f"“{name}” ×{decimal(factor)}" for name, factor in week.events]
     return " · ".join(pieces)
 
 
 def week_rows(found: Explanation, labels: Labels | None = None) -> list[list[str]]:
     _ = labels or Labels()
     return [
-        [f"W{w.week:02d}", w.monday.isoformat(), f"{w.capacity:.2f}", f"{_(w.month)} ×{w.seasonality:g}",
-         " ".join(f"{name} ×{factor:g}" for name, factor in w.events), f"{w.weight:.2f}", f"{100 * w.share:.2f} %",
+        [f"W{w.week:02d}", w.monday.isoformat(), decimal(w.capacity, ".2f"),
+         f"{_(w.month)} ×{decimal(w.seasonality)}",
+         " ".join(f"{name} ×{decimal(factor)}" for name, factor in w.events), decimal(w.weight, ".2f"),
+         decimal(100 * w.share, ".2f") + " %",
          number(w.from_annual, 2), number(w.own_minimum, 2) if found.minimum else "", number(w.required, 2), _(w.driver)]
         for w in found.weeks
     ]

@@ -27,7 +27,7 @@ def people_rows(review: Review, labels: Labels | None = None, pseudonyms: Pseudo
         cells = [
             label,
             row["team"],
-            f"{float(row['visits_ytd']):.0f}",
+            number(float(row["visits_ytd"]), 0),
             number(float(row["visits_required_ytd"])),
             percent(float(row["attainment"])),
             _(row["status"]) if row["status"] else row["status"],
@@ -58,9 +58,9 @@ def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None, labels
         "",
         "- " + _("Do we have them? {seated} of {budgeted} budgeted FTE are in a seat; {available} FTE available in week {week}; "
                  "{uncovered} of the year's work has nobody ({visits} visits).",
-                 seated=f"{hands['fte_in_seats']:.1f}", budgeted=f"{hands['fte_budgeted']:.1f}",
-                 available=f"{hands['fte_available_this_week']:.1f}", week=f"{hands['week']:.0f}",
-                 uncovered=percent(hands["uncovered_share"]), visits=f"{hands['uncovered_visits_year']:.0f}"),
+                 seated=number(hands["fte_in_seats"]), budgeted=number(hands["fte_budgeted"]),
+                 available=number(hands["fte_available_this_week"]), week=f"{hands['week']:.0f}",
+                 uncovered=percent(hands["uncovered_share"]), visits=number(hands["uncovered_visits_year"], 0)),
         "- " + _("Do they move? Visits to date: {attainment} of what the plan asks (the {measured} of {people} people whose calendar "
                  "is imported).", attainment=percent(org.get("visit_attainment", math.nan)),
                  measured=f"{org['people_measured']:.0f}", people=f"{org['people']:.0f}"),
@@ -86,7 +86,8 @@ def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None, labels
     if quiet:
         lines += [
             "",
-            _("No calendar imported yet for {count} people:", count=len(quiet)) + " "
+            (_("No calendar imported yet for 1 person:") if len(quiet) == 1 else
+             _("No calendar imported yet for {count} people:", count=len(quiet))) + " "
             + ", ".join(pseudonyms.person.get(s.person, s.person) if pseudonyms else s.person for s in quiet)
             + ".",
         ]

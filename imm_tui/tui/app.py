@@ -17,6 +17,7 @@ from textual.widgets import TabbedContent
 from imm_tui.i18n import N_, Labels
 from imm_tui.model.plan_file import PlanChangedOnDisk
 from imm_tui.model.problems import InputError
+from imm_tui.report.formats import use_language
 from imm_tui.tui.errors import KeptUp
 from imm_tui.tui.screens.main import TABS, MainScreen
 from imm_tui.tui.session import Session
@@ -42,6 +43,7 @@ class ImmApp(KeptUp, App[None]):
         super().__init__()
         self.session = Session(workspace)
         self.labels = self.session.labels = Labels(language or self.session.plan.plan.language)
+        use_language(self.labels.language)  # figures with the language's separators: 1.368,5 in Dutch
         self.title = self.labels(self.TITLE)
         self.workspace_name = workspace.name
         self.show_unsaved()

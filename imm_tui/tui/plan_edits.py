@@ -73,7 +73,9 @@ def added(plan: Plan, section: str, text: str, copy_of: int | None = None) -> tu
 
 
 def _new(plan: Plan, section: str, text: str) -> Any:
-    first_team = plan.teams[0].id if plan.teams else None
+    parents = {t.parent for t in plan.teams}
+    leaves = [t.id for t in plan.teams if t.id not in parents]  # a team, not a division
+    first_team = (leaves or [t.id for t in plan.teams] or [None])[0]
     if section in ("people", "vacancies") and first_team is None:
         raise PlanEditRefused(N_("add a team first: every person and vacancy belongs to one"))
     if section == "people":
@@ -114,7 +116,9 @@ def removed(plan: Plan, section: str, index: int) -> tuple[Plan, Said | None]:
         for holder in holders:
             holder.portfolio = {k: v for k, v in holder.portfolio.items() if k != item.id}
         if holders:
-            also = Said(N_("segment {segment} also left {count} portfolios"), segment=item.id, count=len(holders))
+            template = N_("segment {segment} also left 1 portfolio") if len(holders) == 1 else \
+                N_("segment {segment} also left {count} portfolios")
+            also = Said(template, segment=item.id, count=len(holders))
     if section == "people" and len(candidate.people) == 1:
         raise PlanEditRefused(N_("a plan keeps at least one person"))
     del items[index]

@@ -111,3 +111,16 @@ def test_insights_explain_every_signal(workspace: Path, capsys: pytest.CaptureFi
     assert "## Signals" in out and "**needs help** — Jan de Vries made 3 of the " in out
     assert "No calendar imported yet for" in out
     assert "| Lisa Visser (lvisser) | randstad | 0 |" in out and "no calendar |" in out
+
+
+def test_dutch_figures_have_dutch_separators_and_sort_as_numbers() -> None:
+    from imm_tui.report.formats import decimal, number, parse_number, use_language
+
+    use_language("nl")
+    try:
+        assert (number(1368.0, 0), number(270000.0, 0), number(2.5), decimal(1.5), number(1368.456, 2)) == \
+            ("1.368", "270.000", "2,5", "1,5", "1.368,46")
+        assert parse_number("1.368,5") == 1368.5 and parse_number("88 %") == 88 and parse_number("Jan") is None
+    finally:
+        use_language("en")
+    assert (number(1368.5), parse_number("1,368.5")) == ("1,368.5", 1368.5)

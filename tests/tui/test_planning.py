@@ -315,3 +315,28 @@ async def test_a_plan_without_funnel_or_costs_gets_them_from_the_settings(tmp_pa
     saved = tomllib.loads((root / "plan.toml").read_text(encoding="utf-8"))
     assert saved["funnel"]["average_order_value"] == 20000 and saved["funnel"]["offers_per_order"] == 2.5
     assert saved["costs"]["sales_budget"] == 250000
+
+
+async def test_import_for_a_chosen_person_shows_the_whole_report(workspace: Path) -> None:
+    import shutil
+
+    from textual.widgets import Select
+
+    from tests.tui.workers import finish
+
+    data = Path(__file__).resolve().parent.parent / "data" / "ics"
+    shutil.copy(data / "skips_and_rooms.ics", workspace / "somebodys-export.ics")  # not in imports/<person>/
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        app.screen.query_one("#path").value = str(workspace / "somebodys-export.ics")
+        app.screen.query_one("#person", Select).value = "sbakker"
+        await pilot.press("i")
+        await finish(app)
+        await pilot.pause()
+        lines = list(app.screen.query_one("#log").lines)
+        assert any("1 file: 1 imported, 0 unchanged, 0 failed" in line for line in lines), lines
+        skipped = next(line for line in lines if line.startswith("counted:"))
+        assert "skipped:" in skipped and "none" not in skipped.split("skipped:")[1]  # the reasons, as the CLI says them
+        assert "sbakker" in app.session.monitoring.monitored

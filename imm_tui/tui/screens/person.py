@@ -69,8 +69,8 @@ class PersonScreen(Screen[None], Translated):
         said = labels(self)
         lines = [
             said("Visits {visits} of {asked} asked to date ({attainment}); orders {orders}, forecast {forecast} ({basis} conversion), "
-                 "run rate {run_rate}.", visits=f"{row['visits_judged']:.0f}", asked=f"{row['visit_required_ytd']:.1f}",
-                 attainment=pct(row["visit_attainment"]), orders=f"{row['orders']:.0f}", forecast=num(row["forecast_orders"]),
+                 "run rate {run_rate}.", visits=number(row["visits_judged"], 0), asked=number(row["visit_required_ytd"]),
+                 attainment=pct(row["visit_attainment"]), orders=number(row["orders"], 0), forecast=num(row["forecast_orders"]),
                  basis=said(str(row["forecast_basis"])), run_rate=num(row["run_rate_orders"])),
             said("Visits per order {visits} (index {index}); quality {quality}; prospect visits {prospects} (plan {planned}).",
                  visits=num(row["visits_per_order"]), index=num(row["visits_per_order_index"]), quality=pct(row["quality"]),

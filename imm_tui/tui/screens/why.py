@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header
 
 from imm_tui.engine.explain import explain
 from imm_tui.report.explain import WEEK_COLUMNS, basis_said, headline, parts, week_rows
+from imm_tui.report.formats import number
 from imm_tui.tui.text import Translated, labels, t
 from imm_tui.tui.widgets.plain import Label
 from imm_tui.tui.widgets.table import KeyedTable
@@ -52,7 +53,7 @@ class WhyScreen(Screen[None], Translated):
                                            value if first else "", line]
                 rows.append((f"{label}-{line_number}", [Text(str(c), style="bold") if won and isinstance(c, str) and c else c
                                                         for c in cells]))
-        rows.append(("year", ["=", t(self, "the year"), f"{self.found.required:,.1f}",
+        rows.append(("year", ["=", t(self, "the year"), number(self.found.required),
                               t(self, "the sum of the weeks: each week the larger of its share of the year and the own minimum")]))
         parts_table = self.query_one("#parts", KeyedTable)
         parts_table.show(["won", "part", "a year", "how"], rows, ["", t(self, "part"), t(self, "a year"), t(self, "how")])

@@ -11,13 +11,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DirectoryTree, Input, Log, ProgressBar
+from textual.widgets import Button, DirectoryTree, Input, Log, ProgressBar, Select
 
 from imm_tui.i18n import N_
 from imm_tui.ingest.limits import CALENDAR_SUFFIXES
 from imm_tui.tui.text import Translated, labels, t
 from imm_tui.tui.widgets.panes import Pane, _session
-from imm_tui.tui.widgets.plain import Label, PlainDirectoryTree
+from imm_tui.tui.widgets.plain import Label, PlainDirectoryTree, option
 from imm_tui.tui.widgets.table import KeyedTable
 
 
@@ -44,6 +44,11 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
+def how_many(said: object, count: int, one: str, many: str) -> str:
+    """`1 file`, `3 files` (and their Dutch), in the language of `said` (a Labels)."""
+    return said(one if count == 1 else many, count=count)  # type: ignore[operator,no-any-return]
+
+
 CALENDAR_SORTS = {"state": N_("state"), "person": N_("person"), "team": N_("team"), "last_import": N_("last import"),
                   "items": N_("items"), "unclassified_share": N_("unclassified share")}
 
@@ -61,6 +66,9 @@ class ImportPane(Pane):
         with Horizontal(classes="toolbar"):
             yield Label(t(self, "Files or folder") + " ")
             yield Input(id="path")
+            yield Label("  " + t(self, "belongs to") + " ")
+            people = [(option(f"{p.name} ({p.id})"), p.id) for p in _session(self).plan.people]
+            yield Select(people, prompt=t(self, "its folder or e-mail address"), id="person")  # our own label: plain text
             yield Button(t(self, "Import"), id="start", variant="primary")
         with Horizontal(id="import-body"):
             yield CalendarTree(_session(self).workspace.paths.root, id="tree")
@@ -148,10 +156,12 @@ class ImportPane(Pane):
         bar.update(total=None, progress=0)
         bar.display = True
         log.focus()  # out of the text field, so 1–6, q and the other keys work again while it runs
-        self.run_import(path)
+        chosen = self.query_one("#person", Select).value
+        self.run_import(path, None if chosen is Select.NULL else str(chosen))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="import")
-    def run_import(self, path: Path) -> None:
+    def run_import(self, path: Path, person: str | None = None) -> None:
+        """Import `path` (every file as `person`'s when given) and write the report the CLI prints, in the app's language."""
         from imm_tui.ingest.activity import today
         from imm_tui.ingest.importer import FileOutcome, ImportSpec, import_files
         from imm_tui.ingest.reclassify import ensure_classified, mark_classified
@@ -159,26 +169,40 @@ class ImportPane(Pane):
 
         session = _session(self)
         workspace = session.workspace
-        spec = ImportSpec.for_workspace(workspace)
+        spec = ImportSpec.for_workspace(workspace, person=person)
         bar, log = self.query_one(ProgressBar), self.query_one(Log)
 
         def progress(done: int, total: int, outcome: FileOutcome) -> None:
             self.app.call_from_thread(bar.update, total=total, progress=done)
-            self.app.call_from_thread(log.write_line, outcome.line())
+            self.app.call_from_thread(log.write_lines, [outcome.line(), *(f"  {t(self, 'warning')}: {w}" for w in outcome.warnings)])
 
         with Store.open(workspace.paths.store) as store:
             ensure_classified(store, workspace)
             report = import_files([path], store, spec, progress, workers=1)
             mark_classified(store, workspace)
             privacy = workspace.classification.privacy if workspace.classification else None
-            apply_retention(store, privacy.retention_months if privacy else None, today())  # as `imm import` does
+            retention = privacy.retention_months if privacy else None
+            dropped = apply_retention(store, retention, today())  # as `imm import` does
         counts = report.counts
-        summary = ", ".join(f"{a} {n}" for a, n in counts.activities.items()) or t(self, "nothing counted")
-        said = t(self, "counted: {summary}; unclassified {count}", summary=summary, count=counts.unclassified)
-        self.app.call_from_thread(log.write_line, said)
+        order = session.plan.activity_ids
+        summary = ", ".join(f"{a} {n}" for a, n in sorted(counts.activities.items(), key=lambda kv: order.index(kv[0])
+                                                           if kv[0] in order else 99)) or t(self, "nothing counted")
+        skipped = ", ".join(f"{reason} {n}" for reason, n in sorted(counts.skipped.items())) or t(self, "none")
+        states = [o.status for o in report.files]
+        lines = [
+            t(self, "{files}: {imported} imported, {unchanged} unchanged, {failed} failed",
+              files=how_many(labels(self), len(states), N_("{count} file"), N_("{count} files")), imported=states.count("imported"),
+              unchanged=states.count("unchanged"), failed=states.count("failed")),
+            t(self, "counted: {summary}; unclassified: {count}; skipped: {skipped}", summary=summary, count=counts.unclassified,
+              skipped=skipped),
+        ]
+        if dropped:
+            lines.append(t(self, "retention: removed {count} items older than {months} months", count=dropped, months=retention))
+        self.app.call_from_thread(log.write_lines, lines)
         session.reload_activity()
         self.app.call_from_thread(self.app.refresh_views)  # type: ignore[attr-defined]
         failed = len(report.failed)
-        said = t(self, "Imported {count} files", count=len(report.files) - failed)
+        files = how_many(labels(self), len(report.files) - failed, N_("{count} file"), N_("{count} files"))
+        said = t(self, "Imported {files}", files=files)
         said += t(self, ", {count} failed", count=failed) if failed else ""
         self.app.call_from_thread(self.notify, said, severity="warning" if failed else "information")

@@ -344,7 +344,7 @@ class MonitorPane(ActivityPane):
                 shown_got, shown_need = round(got), round(need, 1)  # coloured on the figures shown: 7/7.0 is on track
                 colour = "" if shown_need <= 0 else ("green" if shown_got >= shown_need else
                                                      "yellow" if shown_got >= settings.behind * shown_need else "red")
-                row.append(Text(f"{got:.0f}/{need:.1f}", style=colour))
+                row.append(Text(f"{number(got, 0)}/{number(need)}", style=colour))
             return row
 
         coverage, stale_after = session.monitoring.coverage, session.plan.monitor.stale_after_days

@@ -28,6 +28,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from imm_tui.report.formats import parse_number
 from imm_tui.tui.text import Translated, t
 
 Cell = str | Text
@@ -406,7 +407,8 @@ class KeyedTable(ScrollView, Translated, can_focus=True):
         lines = ["\t".join(self._headers)]
         lines += ["\t".join(str(cell) for cell in cells) for cells in self._rows]
         self.app.copy_to_clipboard("\n".join(lines))
-        self.notify(t(self, "Copied {rows} rows as TSV", rows=len(self._rows)))
+        rows = len(self._rows)
+        self.notify(t(self, "Copied 1 row as TSV") if rows == 1 else t(self, "Copied {rows} rows as TSV", rows=rows))
 
     def action_show_cell(self) -> None:
         if self._keys:
@@ -422,18 +424,15 @@ def _same(old: tuple[Cell, ...], new: tuple[Cell, ...]) -> bool:
 
 
 def _number(cell: Cell) -> float | None:
-    """A cell's value for sorting: `1,368.5`, `87 %`, `3/6.3` (done of asked: the share) or None for text."""
-    text = str(cell).replace(",", "").replace("%", "").replace("−", "-").strip()
+    """A cell's value for sorting: `1,368.5` (`1.368,5` in Dutch), `87 %`, `3/6.3` (done of asked: the share) or None
+    for text."""
+    text = str(cell)
     if "/" in text:
-        done, _, asked = text.partition("/")
-        try:
-            return float(done) / float(asked) if float(asked) else float("inf") if float(done) else 0.0
-        except ValueError:
+        done, _, asked = (parse_number(part) for part in text.partition("/"))
+        if done is None or asked is None:
             return None
-    try:
-        return float(text)
-    except ValueError:
-        return None
+        return done / asked if asked else float("inf") if done else 0.0
+    return parse_number(text)
 
 
 def _fit(text: str, width: int) -> str:
