@@ -59,6 +59,8 @@ def added(plan: Plan, section: str, text: str, copy_of: int | None = None) -> tu
                 source["id"] = text
                 if "name" in source:
                     source["name"] = f"{source['name']} (2)"
+            if section == "people":  # what is personal stays with the original: a copy is a new person in the same role
+                source.update(email=None, start=None, end=None, absences=[], growth="")
             elif section == "calendar.events" and text:
                 source["name"] = text
             item = type(items[copy_of]).model_validate(source)

@@ -92,6 +92,12 @@ async def test_copy_and_remove_a_segment_and_a_vacancy(workspace: Path) -> None:
         await pilot.press(*"mid2", "enter")
         await pilot.pause()
         copy = app.session.plan.segments[-1]
+        jdv = next(p for p in app.session.plan.people if p.id == "jdv")
+        app.session.add_item("people", "jdv2", app.session.plan.people.index(jdv))
+        twin = app.session.plan.people[-1]
+        assert (twin.portfolio, twin.fop, twin.minimums) == (jdv.portfolio, jdv.fop, jdv.minimums)
+        assert (twin.email, twin.absences, twin.growth) == (None, [], "")  # personal things stay with the original
+        app.session.undo()
         original = next(s for s in app.session.plan.segments if s.id == "mid")
         assert copy.id == "mid2" and copy.channels == original.channels and copy.contacts_per_year == original.contacts_per_year
         # removing a segment takes it out of every portfolio too (and says so)
@@ -340,3 +346,15 @@ async def test_import_for_a_chosen_person_shows_the_whole_report(workspace: Path
         skipped = next(line for line in lines if line.startswith("counted:"))
         assert "skipped:" in skipped and "none" not in skipped.split("skipped:")[1]  # the reasons, as the CLI says them
         assert "sbakker" in app.session.monitoring.monitored
+
+
+async def test_coming_back_to_a_tab_puts_the_keys_where_they_were(workspace: Path) -> None:
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        events = await focus_plan_table(app, pilot, "events")
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.focused is events

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from imm_tui.i18n import N_
@@ -17,6 +19,10 @@ TABS = [("plan", N_("Plan"), PlanPane), ("requirement", N_("Requirement"), Requi
 
 
 class MainScreen(Screen[None], Translated):
+    def __init__(self) -> None:
+        super().__init__()
+        self.last_focus: dict[str, Widget] = {}
+
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(initial="monitor", id="tabs"):
@@ -25,9 +31,20 @@ class MainScreen(Screen[None], Translated):
                     yield pane(id=f"{key}-pane")
         yield Footer()
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Remember where the keys were in each tab, so that coming back to it puts them there again."""
+        active = self.query_one(TabbedContent).active
+        if active and event.widget in self.query_one(f"#{active}-pane", Pane).query("*"):
+            self.last_focus[active] = event.widget
+
     def focus_pane(self, key: str) -> None:
-        """Put the focus on the first table of the pane `key` (else its first field): keys then work at once."""
+        """Put the focus where it was in the pane `key`, else on its first table (else its first field): keys then
+        work at once."""
         pane = self.query_one(f"#{key}-pane", Pane)
+        remembered = self.last_focus.get(key)
+        if remembered is not None and remembered.is_attached and remembered.focusable:
+            remembered.focus()
+            return
         kinds = ("VerticalScroll", "DirectoryTree", "KeyedTable", "Input") if key == "insights" else \
             ("DirectoryTree", "KeyedTable", "Input", "VerticalScroll")
         target = next((widget for kind in kinds for widget in pane.query(kind)), None)
