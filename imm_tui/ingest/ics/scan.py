@@ -109,7 +109,7 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits
         outside = _outside(parts, window, counting)
         if outside:
             result.skip(OUTSIDE, outside)
-        expanded = None if calendar_zone is not None else expand_series(parts, uid, window, zone)
+        expanded = expand_series(parts, uid, window, zone, calendar_zone)
         if expanded is None:
             library.extend((event.skeleton, fields) for event, fields in parts)
         else:

@@ -39,8 +39,14 @@ class Fields(Protocol):
     def item(self, uid: str, occurrence: str, start: datetime | date, end: datetime | date | None) -> RawItem: ...
 
 
-def _key(value: datetime | date) -> datetime | date:
-    return value.astimezone(UTC) if isinstance(value, datetime) and value.tzinfo is not None else value
+def recurrence_ids(value: datetime | date) -> tuple[datetime, ...]:
+    """How recurring-ical-events recognises an instance (its `to_recurrence_ids`): a date as its midnight, a
+    floating time as itself, a zoned time as its UTC and its own wall clock, both without zone."""
+    if not isinstance(value, datetime):
+        return (datetime.combine(value, time()),)
+    if value.tzinfo is None:
+        return (value,)
+    return (value.astimezone(UTC).replace(tzinfo=None), value.replace(tzinfo=None))
 
 
 def _same_kind(a: datetime | date, b: datetime | date) -> bool:
@@ -49,10 +55,10 @@ def _same_kind(a: datetime | date, b: datetime | date) -> bool:
     return not isinstance(a, datetime) or (a.tzinfo is None) == (b.tzinfo is None)  # type: ignore[union-attr]
 
 
-def _end(start: datetime | date, fields: Fields) -> datetime | date:
+def _end(start: datetime | date, fields: Fields, calendar_zone: ZoneInfo | None = None) -> datetime | date:
     times = fields.times
     if "DTEND" in times:
-        end = moment(*times["DTEND"], None)
+        end = moment(*times["DTEND"], calendar_zone)
         if not _same_kind(start, end):
             raise NeedsLibrary
         return end
@@ -62,16 +68,22 @@ def _end(start: datetime | date, fields: Fields) -> datetime | date:
 
 
 def expand_series(
-    parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[date, date], zone: ZoneInfo
+    parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[date, date], zone: ZoneInfo,
+    calendar_zone: ZoneInfo | None = None,
 ) -> list[RawItem] | None:
-    """Every instance of one series (master and its exceptions) overlapping `window`, or None."""
+    """Every instance of one series (master and its exceptions) overlapping `window`, or None.
+
+    `calendar_zone` is a Google export's X-WR-TIMEZONE: UTC and floating times of DTSTART, DTEND, EXDATE and
+    RECURRENCE-ID are read in it, as x-wr-timezone converts them before recurring-ical-events expands the
+    series (the rule then keeps the wall clock in that zone across summer time)."""
     try:
-        return _expand(parts, uid, window, zone)
+        return _expand(parts, uid, window, zone, calendar_zone)
     except (NeedsLibrary, ValueError, TypeError, OverflowError):
         return None
 
 
-def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[date, date], zone: ZoneInfo) -> list[RawItem] | None:
+def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[date, date], zone: ZoneInfo,
+            calendar_zone: ZoneInfo | None = None) -> list[RawItem] | None:
     masters, exceptions = [], []
     for part, fields in parts:
         names = [name_value(line) for line in part.skeleton]
@@ -82,65 +94,78 @@ def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[
         if rules and not rids and len(rules) == 1:
             masters.append((names, rules[0], fields))
         elif rids and not rules and len(rids) == 1:
-            exceptions.append((moment(rids[0][0], rids[0][1], None), fields))
+            exceptions.append((moment(rids[0][0], rids[0][1], calendar_zone), fields))
         else:
             return None
     if len(masters) != 1 or "DTSTART" not in masters[0][2].times:
         return None
     names, rule, fields = masters[0]
-    start = moment(*fields.times["DTSTART"], None)
-    length = _end_delta(start, fields)
+    start = moment(*fields.times["DTSTART"], calendar_zone)
+    length = _end_delta(start, fields, calendar_zone)
     all_day = not isinstance(start, datetime)
     base = datetime.combine(start, time()) if all_day else start
     if "UNTIL=" in rule.upper() and all_day and rule.upper().split("UNTIL=", 1)[1][:16].rstrip(";").endswith("Z"):
         return None
     recurrence = rrulestr(rule, dtstart=base)
-    if next(iter(recurrence), None) != base:
-        return None  # DTSTART out of step with its rule: RFC 5545 leaves it open, the library decides
     rules = rruleset()
     rules.rrule(recurrence)
+    if next(iter(recurrence), None) != base:
+        # DTSTART out of step with its rule (RFC 5545 leaves it undefined): recurring-ical-events counts DTSTART
+        # as an occurrence besides the rule's own, unless the rule ends before it. So does this.
+        until = getattr(recurrence, "_until", None)
+        if until is None or not base > until:
+            rules.rdate(base)
+    excluded_ids: set[datetime] = set()
     for name, raw, value in names:
         if name == "EXDATE":
             for text in value.split(","):
-                excluded = moment(text, params(raw), None)
+                excluded = moment(text, params(raw), calendar_zone)
                 if not _same_kind(start, excluded):
                     return None
-                rules.exdate(datetime.combine(excluded, time()) if all_day else excluded)
+                excluded_ids.update(recurrence_ids(excluded))
     low = datetime.combine(window[0], time())
     high = datetime.combine(window[1], time())
     if isinstance(base, datetime) and base.tzinfo is not None:
         low, high = low.replace(tzinfo=zone), high.replace(tzinfo=zone)
     span = length if isinstance(length, timedelta) else timedelta(0)
     instances = rules.between(low - span - timedelta(days=1), high, inc=True)
-    by_rid = {}
-    originals = {}
-    for rid, part_fields in exceptions:
-        if not _same_kind(start, rid) or _key(rid) in by_rid:
+    # Exceptions and EXDATEs are matched as recurring-ical-events matches them: by any of an instance's
+    # recurrence ids (its UTC and its local wall clock), so that both readers remove and replace the same
+    # instances even where an exporter wrote an EXDATE's instant wrongly.
+    by_id: dict[datetime, int] = {}
+    for index, (rid, _part) in enumerate(exceptions):
+        ids = recurrence_ids(rid)
+        if not _same_kind(start, rid) or any(i in by_id for i in ids):
             return None  # mixed kinds, or two versions of one instance: the library decides
-        by_rid[_key(rid)] = part_fields
-        originals[_key(rid)] = rid
-    found = set()
+        by_id.update((i, index) for i in ids)
+    found: set[int] = set()
     items: list[RawItem] = []
     for instance in instances:
         original: datetime | date = instance.date() if all_day else instance
-        changed = by_rid.get(_key(original))
-        if changed is not None:
-            found.add(_key(original))
-            begin = moment(*changed.times["DTSTART"], None) if "DTSTART" in changed.times else original
-            item = changed.item(uid, occurrence_key(original), begin, _end(begin, changed))
+        ids = recurrence_ids(original)
+        if excluded_ids.intersection(ids):
+            continue
+        replaced = next((by_id[i] for i in ids if i in by_id), None)
+        if replaced is not None:
+            if replaced in found:
+                continue  # one exception answers for one instance only
+            found.add(replaced)
+            changed = exceptions[replaced][1]
+            begin = moment(*changed.times["DTSTART"], calendar_zone) if "DTSTART" in changed.times else original
+            item = changed.item(uid, occurrence_key(original), begin, _end(begin, changed, calendar_zone))
         else:
             item = fields.item(uid, occurrence_key(original), original, original + length)
         if overlaps(item, window, zone):
             items.append(item)
-    for key in by_rid.keys() - found:
+    for index in set(range(len(exceptions))) - found:
         # An exception that matched no instance expanded here (excluded, beyond COUNT, outside the window)
         # is left out when neither the instance it replaces nor the moved one touch the window: it then
         # changes nothing in the plan year (a series that ends just after it, in January, is common).
         # Otherwise recurring-ical-events knows what to do with it.
-        original, changed = originals[key], by_rid[key]
-        begin = moment(*changed.times["DTSTART"], None) if "DTSTART" in changed.times else original
+        original, changed = exceptions[index]
+        begin = moment(*changed.times["DTSTART"], calendar_zone) if "DTSTART" in changed.times else original
         if overlaps(fields.item(uid, "", original, original + length), window, zone) or overlaps(
-            changed.item(uid, "", begin, _end(begin, changed)), window, zone
+            changed.item(uid, "", begin, _end(begin, changed, calendar_zone)), window, zone
         ):
             return None
     return items
@@ -152,8 +177,8 @@ def _inner(window: tuple[date, date]) -> tuple[datetime, datetime]:
     return (datetime.combine(window[0] + timedelta(days=2), time(), UTC), datetime.combine(window[1] - timedelta(days=2), time(), UTC))
 
 
-def _end_delta(start: datetime | date, fields: Fields) -> timedelta:
-    end = _end(start, fields)
+def _end_delta(start: datetime | date, fields: Fields, calendar_zone: ZoneInfo | None = None) -> timedelta:
+    end = _end(start, fields, calendar_zone)
     return end - start
 
 
