@@ -13,9 +13,7 @@ import math
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
-from dateutil.rrule import rrulestr
-
-from imm_tui.ingest.ics.series_guard import StepBudget, start_of
+from imm_tui.ingest.ics.series_guard import StepBudget, parsed, start_of
 
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _ARITHMETIC = {"FREQ", "INTERVAL", "BYDAY", "COUNT", "UNTIL", "WKST"}
@@ -89,7 +87,7 @@ def _between(first: datetime, step: timedelta, low: datetime, high: datetime) ->
 def _walked(rule: str, start: datetime, low: datetime, high: datetime, *, bounded: bool, budget: StepBudget | None) -> int:
     """dateutil's count, within what is left of the file's budget (a cut-short count stops where it is)."""
     try:
-        recurrence = rrulestr(rule.strip(), dtstart=start, ignoretz=True)
+        recurrence = parsed(rule.strip(), start)
     except (ValueError, TypeError, OverflowError, IndexError, KeyError):
         return 0
     allowed = budget.left if budget is not None else 100_000

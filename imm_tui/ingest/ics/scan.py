@@ -20,7 +20,7 @@ from icalendar import Component
 from imm_tui.ingest import fields as f
 from imm_tui.ingest.ics.library import UnreadableFile, expand_lines, occurrence_identity
 from imm_tui.ingest.ics.outside import occurrences_outside
-from imm_tui.ingest.ics.series import expand_series, overlaps
+from imm_tui.ingest.ics.series import expand_series, span_overlaps
 from imm_tui.ingest.ics.series_guard import StepBudget, rdate_problem, series_problem, start_of
 from imm_tui.ingest.ics.text import prepare_text
 from imm_tui.ingest.ics.values import NeedsLibrary, duration, moment, name_value, params, zone_named
@@ -79,24 +79,25 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits
     recurring = {event.uid for event in events if event.series}
     library: list[tuple[list[str], _Fields]] = []
     series: dict[str, list[tuple[_Event, _Fields]]] = {}
-    seen: dict[tuple[str, str], Attendee] = {}
+    seen = _ATTENDEES
+    if len(seen) > ATTENDEES_KEPT:
+        seen.clear()
     for event in events:
-        fields = event.fields(reply, seen)
         if event.uid and event.uid in recurring:
-            series.setdefault(event.uid, []).append((event, fields))
+            series.setdefault(event.uid, []).append((event, event.fields(reply, seen)))
             continue
         if not event.uid:
-            library.append((event.skeleton, fields))
+            library.append((event.skeleton, event.fields(reply, seen)))
             continue
         try:
-            item = _single(fields, calendar_zone)
+            span = _span(event.times, calendar_zone)
         except NeedsLibrary:
-            library.append((event.skeleton, fields))
+            library.append((event.skeleton, event.fields(reply, seen)))
             continue
-        if item is None:
+        if span is None:
             result.skip("no readable start")
-        elif overlaps(item, window, zone):
-            result.items.append(item)
+        elif span_overlaps(*span, window, zone):  # its other fields are read only when it is in the window
+            result.items.append(event.fields(reply, seen).item(event.uid, "", *span))
         else:
             result.skip(OUTSIDE)
     budget, counting = StepBudget(), StepBudget(OUTSIDE_STEPS)
@@ -119,6 +120,13 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits
     if library:
         _expand([f"{k}:{v}" for k, v in header.items()], timezones, library, zone, window, result, limits)
     return result
+
+
+ATTENDEES_KEPT = 50_000
+"""Attendee lines read, kept across the files one process reads: colleagues and customers recur in every
+calendar of an organisation, so most lines are read once per process instead of once per file. An
+Attendee holds an address, a status and a kind: nothing the file's owner could not see in any calendar."""
+_ATTENDEES: dict[tuple[str, str], Attendee] = {}
 
 
 class _Event:
@@ -335,20 +343,23 @@ def _outside(parts: list[tuple[_Event, _Fields]], window: tuple[date, date], bud
     return 0
 
 
-def _single(fields: _Fields, calendar_zone: ZoneInfo | None) -> RawItem | None:
-    if "DTSTART" not in fields.times:
+def _span(times: dict[str, tuple[str, str]], calendar_zone: ZoneInfo | None) -> tuple[datetime | date, datetime | date] | None:
+    """A one-off's start and end from its raw DTSTART/DTEND/DURATION; None without a start."""
+    if "DTSTART" not in times:
         return None
-    start = moment(*fields.times["DTSTART"], calendar_zone)
-    end: datetime | date | None = None
+    raw, value = times["DTSTART"]
+    start = moment(value, params(raw), calendar_zone)
+    end: datetime | date
     try:
-        if "DTEND" in fields.times:
-            end = moment(*fields.times["DTEND"], calendar_zone)
+        if "DTEND" in times:
+            raw, value = times["DTEND"]
+            end = moment(value, params(raw), calendar_zone)
             if isinstance(end, datetime) != isinstance(start, datetime):
                 raise NeedsLibrary
-        elif "DURATION" in fields.times:
-            end = start + duration(fields.times["DURATION"][0])
+        elif "DURATION" in times:
+            end = start + duration(times["DURATION"][1])
         else:
             end = start if isinstance(start, datetime) else start + timedelta(days=1)  # as recurring-ical-events does
     except OverflowError:
         raise NeedsLibrary from None
-    return fields.item(fields.uid, "", start, end)
+    return start, end

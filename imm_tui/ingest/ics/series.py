@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rruleset, rrulestr
+from dateutil.rrule import rrule, rruleset, rrulestr
 
 from imm_tui.ingest.ics.library import occurrence_key
 from imm_tui.ingest.ics.values import NeedsLibrary, duration, moment, name_value, params
@@ -107,14 +107,15 @@ def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[
     if "UNTIL=" in rule.upper() and all_day and rule.upper().split("UNTIL=", 1)[1][:16].rstrip(";").endswith("Z"):
         return None
     recurrence = rrulestr(rule, dtstart=base)
-    rules = rruleset()
-    rules.rrule(recurrence)
+    source: rrule | rruleset = recurrence  # the rule alone walks faster than a set holding only it
     if next(iter(recurrence), None) != base:
         # DTSTART out of step with its rule (RFC 5545 leaves it undefined): recurring-ical-events counts DTSTART
         # as an occurrence besides the rule's own, unless the rule ends before it. So does this.
         until = getattr(recurrence, "_until", None)
         if until is None or not base > until:
-            rules.rdate(base)
+            source = rruleset()
+            source.rrule(recurrence)
+            source.rdate(base)
     excluded_ids: set[datetime] = set()
     for name, raw, value in names:
         if name == "EXDATE":
@@ -128,7 +129,7 @@ def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[
     if isinstance(base, datetime) and base.tzinfo is not None:
         low, high = low.replace(tzinfo=zone), high.replace(tzinfo=zone)
     span = length if isinstance(length, timedelta) else timedelta(0)
-    instances = rules.between(low - span - timedelta(days=1), high, inc=True)
+    instances = source.between(low - span - timedelta(days=1), high, inc=True)
     # Exceptions and EXDATEs are matched as recurring-ical-events matches them: by any of an instance's
     # recurrence ids (its UTC and its local wall clock), so that both readers remove and replace the same
     # instances even where an exporter wrote an EXDATE's instant wrongly.
@@ -140,12 +141,15 @@ def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[
         by_id.update((i, index) for i in ids)
     found: set[int] = set()
     items: list[RawItem] = []
+    matching = bool(excluded_ids or by_id)
     for instance in instances:
         original: datetime | date = instance.date() if all_day else instance
-        ids = recurrence_ids(original)
-        if excluded_ids.intersection(ids):
-            continue
-        replaced = next((by_id[i] for i in ids if i in by_id), None)
+        replaced = None
+        if matching:
+            ids = recurrence_ids(original)
+            if excluded_ids.intersection(ids):
+                continue
+            replaced = next((by_id[i] for i in ids if i in by_id), None)
         if replaced is not None:
             if replaced in found:
                 continue  # one exception answers for one instance only
@@ -184,7 +188,13 @@ def _end_delta(start: datetime | date, fields: Fields, calendar_zone: ZoneInfo |
 
 def overlaps(item: RawItem, window: tuple[date, date], zone: ZoneInfo) -> bool:
     """Whether the item overlaps the window (days in the plan's zone), as recurring-ical-events decides."""
-    start, end = item.start, item.end or item.start
+    return span_overlaps(item.start, item.end, window, zone)
+
+
+def span_overlaps(start: datetime | date, end: datetime | date | None, window: tuple[date, date], zone: ZoneInfo) -> bool:
+    """`overlaps` for a start and end: told before the item's other fields are read."""
+    first = start
+    end = end or start
     if isinstance(start, datetime) and start.tzinfo is not None and isinstance(end, datetime) and end.tzinfo is not None:
         inner_low, inner_high = _inner(window)
         if start < inner_high and end >= inner_low:
@@ -197,6 +207,6 @@ def overlaps(item: RawItem, window: tuple[date, date], zone: ZoneInfo) -> bool:
 
     low, high = datetime.combine(window[0], time()), datetime.combine(window[1], time())
     try:
-        return naive(item.start) < high and naive(item.end or item.start) >= low
+        return naive(first) < high and naive(end) >= low
     except (OverflowError, ValueError):
         return False  # a date at the edge of the calendar (year 1 or 9999) is in no plan year

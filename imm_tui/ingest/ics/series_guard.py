@@ -16,10 +16,11 @@ one period at a time, even to find the instances of one year; a rule no day can 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rrule, rrulestr
 
 from imm_tui.ingest.limits import DEFAULT_LIMITS
 
@@ -60,7 +61,7 @@ def series_problem(rule: str, start: datetime | None, window: tuple[date, date],
         return "broken series", "no readable start"
     try:
         parts = _parts(rule)
-        recurrence = rrulestr(rule.strip(), dtstart=start, ignoretz=True)
+        recurrence = parsed(rule.strip(), start)
         if _never(parts, start):
             return "broken series", "its rule never occurs (no day satisfies it)"
         steps = _steps(parts, start, window)
@@ -88,6 +89,13 @@ def series_problem(rule: str, start: datetime | None, window: tuple[date, date],
     except (ValueError, TypeError, OverflowError, IndexError, KeyError) as error:
         return "broken series", f"its rule cannot be read ({rule.strip()[:60]}: {error})"
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def parsed(rule: str, start: datetime) -> rrule:
+    """dateutil's rule from `start` (naive local), parsed once for the guard and the outside count of one series.
+    An rrule is not changed by walking it (its cache is off), so sharing it is safe."""
+    return rrulestr(rule, dtstart=start, ignoretz=True)
 
 
 def rdate_problem(values: list[str], limit: int = MAX_OCCURRENCES) -> tuple[str, str] | None:
