@@ -58,6 +58,20 @@ def print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
         print(printable(str(problem)), file=stream)
 
 
+def emit(text: str | bytes, output: Path | None, rows: int | None = None) -> None:
+    """A command's result: to `output` (atomically, owner-only) and a line on stderr saying so, else to stdout."""
+    from imm_tui.model.atomic import private_folder, write_atomic
+
+    if output:
+        private_folder(output.parent)
+        write_atomic(output, text if isinstance(text, bytes) else text.encode("utf-8"), backup=False)
+        print(f"wrote {rows} rows to {output}" if rows is not None else f"wrote {output}", file=sys.stderr)
+    elif isinstance(text, bytes):
+        raise UsageError("this format is a file: add -o FILE")
+    else:
+        sys.stdout.write(text)
+
+
 def how_many(count: int, one: str, many: str) -> str:
     """`1 file`, `2 files`: a number with its noun (the command line speaks English)."""
     return f"{count:,} {one if count == 1 else many}"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from imm_tui.bundled import preset_folder
-from imm_tui.cli.common import EXIT_OK, UsageError, filtered, how_many, open_workspace, resolve_workspace
+from imm_tui.cli.common import EXIT_OK, UsageError, emit, filtered, how_many, open_workspace, resolve_workspace
 from imm_tui.model.atomic import private_folder, write_atomic
 from imm_tui.model.workspace import Paths
 
@@ -83,13 +83,7 @@ def _explain(args: argparse.Namespace, plan: Plan, requirement: Requirement) -> 
             texts.append(explanation_text(explain(plan, requirement, args.explain, activity), labels, weeks))
     except UnknownRow as error:
         raise UsageError(f"{error} (see `imm plan --by year`)") from None
-    text = "\n".join(texts)
-    if args.output:
-        private_folder(args.output.parent)
-        write_atomic(args.output, text.encode("utf-8"), backup=False)
-        print(f"wrote the explanation to {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    emit("\n".join(texts), args.output)
     return EXIT_OK
 
 
@@ -119,10 +113,5 @@ def run_plan(args: argparse.Namespace) -> int:
     else:
         keys = ["person", "team", "period"] if args.level == "person" else ["group", "period"]
         text = pivot_text(frame, keys, "activity", "required")
-    if args.output:
-        private_folder(args.output.parent)
-        write_atomic(args.output, text.encode("utf-8"), backup=False)
-        print(f"wrote {len(frame)} rows to {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    emit(text, args.output, len(frame))
     return EXIT_OK

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from imm_tui.cli.common import EXIT_OK, UsageError, filtered, open_workspace, resolve_workspace
-from imm_tui.model.atomic import private_folder, write_atomic
+from imm_tui.cli.common import EXIT_OK, UsageError, emit, filtered, open_workspace, resolve_workspace
+from imm_tui.model.atomic import private_folder
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -84,17 +82,6 @@ def _as_of(given: str | None, last: date | None, year: int) -> date:
     return default_as_of(last, year)
 
 
-def _emit(text: str | bytes, output: Path | None, rows: int | None = None) -> None:
-    if output:
-        private_folder(output.parent)
-        write_atomic(output, text if isinstance(text, bytes) else text.encode("utf-8"), backup=False)
-        print(f"wrote {output}" + (f" ({rows} rows)" if rows is not None else ""), file=sys.stderr)
-    elif isinstance(text, bytes):
-        raise UsageError("this format is a file: add -o FILE")
-    else:
-        sys.stdout.write(text)
-
-
 def run_report(args: argparse.Namespace) -> int:
     import pandas as pd
 
@@ -115,20 +102,20 @@ def run_report(args: argparse.Namespace) -> int:
     pseudonyms = monitor.pseudonyms() if args.anonymize else None
     shown = pseudonyms.frame(frame) if pseudonyms else frame
     if args.format == "csv":
-        _emit(to_csv(shown), args.output, len(shown))
+        emit(to_csv(shown), args.output, len(shown))
     elif args.format == "json":
-        _emit(to_json(shown, {"plan": plan.plan.name, "year": plan.plan.year, "as_of": monitor.as_of.isoformat(), "by": args.by,
+        emit(to_json(shown, {"plan": plan.plan.name, "year": plan.plan.year, "as_of": monitor.as_of.isoformat(), "by": args.by,
                               "level": args.level}), args.output, len(shown))
     elif args.format == "markdown":
         from imm_tui.report.markdown import review_markdown
 
-        _emit(review_markdown(review, pseudonyms), args.output)
+        emit(review_markdown(review, pseudonyms), args.output)
     elif args.format == "xlsx":
         from imm_tui.report.excel import review_workbook
 
         if not args.output:
             raise UsageError("--format xlsx writes a file: add -o FILE.xlsx")
-        _emit(review_workbook(review, frame, pseudonyms), args.output)
+        emit(review_workbook(review, frame, pseudonyms), args.output)
     else:
         body = [
             [*(str(row[k]) for k in keys), str(row["period"]), str(row["activity"]), f"{row['required']:.1f}",
@@ -138,7 +125,7 @@ def run_report(args: argparse.Namespace) -> int:
         ]
         week = f"week {comparison.as_of_week}" if comparison.as_of_week else "before week 1"
         header = f"as of {monitor.as_of.isoformat()} ({week})\n"
-        _emit(header + aligned([*keys, "period", "activity", "required", "actual", "attainment", "status"], body,
+        emit(header + aligned([*keys, "period", "activity", "required", "actual", "attainment", "status"], body,
                                numeric_from=len(keys) + 2), args.output)
     return EXIT_OK
 
@@ -158,17 +145,17 @@ def run_insights(args: argparse.Namespace) -> int:
         people, signals = pseudonyms.frame(people), pseudonyms.frame(signals)
     if args.format == "csv":
         shown = units if args.level == "team" else people
-        _emit(to_csv(shown), args.output, len(shown))
+        emit(to_csv(shown), args.output, len(shown))
     elif args.format == "json":
         meta = {"as_of": monitor.as_of.isoformat(), "organisation": review.insights.organisation, "hands": review.insights.hands,
                 "signals": signals.to_dict(orient="records"),
                 "units": [{k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
                           for row in units.to_dict(orient="records")]}
-        _emit(to_json(people, meta), args.output, len(people))
+        emit(to_json(people, meta), args.output, len(people))
     else:
         from imm_tui.report.markdown import review_markdown
 
-        _emit(review_markdown(review, pseudonyms), args.output)
+        emit(review_markdown(review, pseudonyms), args.output)
     return EXIT_OK
 
 
@@ -177,7 +164,7 @@ def run_checklist(args: argparse.Namespace) -> int:
     answers = monitor.review().checklist
     width = max(len(a.question) for a in answers)
     text = "".join(f"{a.number:>2}. {a.mark} {a.question:<{width}}  {a.detail}\n" for a in answers)
-    _emit(text, args.output)
+    emit(text, args.output)
     return EXIT_OK
 
 
@@ -214,10 +201,10 @@ def run_status(args: argparse.Namespace) -> int:
         frame = frame.sort_values([column, "person"], ascending=[column in ("person", "team"), True], kind="stable",
                                   na_position="first" if column == "last_import" else "last").reset_index(drop=True)
     if args.format == "csv":
-        _emit(to_csv(frame), args.output, len(frame))
+        emit(to_csv(frame), args.output, len(frame))
         return EXIT_OK
     if args.format == "json":
-        _emit(to_json(frame, {"plan": plan.plan.name, "as_of": monitor.as_of.isoformat()}), args.output, len(frame))
+        emit(to_json(frame, {"plan": plan.plan.name, "as_of": monitor.as_of.isoformat()}), args.output, len(frame))
         return EXIT_OK
     language = args.lang or plan.plan.language
     said = Labels(language)
@@ -234,7 +221,7 @@ def run_status(args: argparse.Namespace) -> int:
     text = f"as of {monitor.as_of.isoformat()}: {summary}\n" + aligned(headers, body, numeric_from=6)
     if (frame["state"] != "ok").any():
         text += "\n" + HOWTO.get(language, HOWTO["en"]) + "\n"
-    _emit(text, args.output)
+    emit(text, args.output)
     return EXIT_OK
 
 
@@ -247,5 +234,5 @@ def run_reviews(args: argparse.Namespace) -> int:
         raise UsageError("the plan has no [reviews] dates to export")
     output = args.output or workspace.paths.reviews
     private_folder(output.parent)
-    _emit(reviews_ics(plan, organizer=args.organizer or DEFAULT_ORGANIZER), output)
+    emit(reviews_ics(plan, organizer=args.organizer or DEFAULT_ORGANIZER), output)
     return EXIT_OK
