@@ -362,4 +362,8 @@ def _span(times: dict[str, tuple[str, str]], calendar_zone: ZoneInfo | None) -> 
             end = start if isinstance(start, datetime) else start + timedelta(days=1)  # as recurring-ical-events does
     except OverflowError:
         raise NeedsLibrary from None
-    return start, end
+    try:
+        swapped = end < start
+    except TypeError:  # a floating time beside a zoned one: the library decides
+        raise NeedsLibrary from None
+    return (end, start) if swapped else (start, end)  # an end before its start: swapped, as recurring-ical-events does

@@ -102,6 +102,8 @@ def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[
     names, rule, fields = masters[0]
     start = moment(*fields.times["DTSTART"], calendar_zone)
     length = _end_delta(start, fields, calendar_zone)
+    if length < timedelta(0):
+        return None  # an end before its start: the library decides what its instances are
     all_day = not isinstance(start, datetime)
     base = datetime.combine(start, time()) if all_day else start
     if "UNTIL=" in rule.upper() and all_day and rule.upper().split("UNTIL=", 1)[1][:16].rstrip(";").endswith("Z"):
