@@ -33,8 +33,12 @@ def _local(text: str) -> str:
 
 
 def number(value: float | None, decimals: int = 1, missing: str = "") -> str:
-    """`1,368.5` (`1.368,5` in Dutch); blank (or `missing`) when not known."""
-    return missing if _missing(value) else _local(f"{value:,.{decimals}f}")
+    """`1,368.5` (`1.368,5` in Dutch); blank (or `missing`) when not known. (Called for every cell of a
+    table: written without helper calls.)"""
+    if value is None or value != value:  # None or NaN
+        return missing
+    text = f"{value:,.{decimals}f}"
+    return text.translate(_TO_DUTCH) if _language[0] == "nl" else text
 
 
 def decimal(value: float, spec: str = "g") -> str:

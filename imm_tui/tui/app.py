@@ -50,9 +50,16 @@ class ImmApp(KeptUp, App[None]):
         translate_bindings(self, self.labels)
 
     def show_unsaved(self) -> None:
-        """The title says when the plan has edits that are not written yet."""
+        """The title says when the plan has edits that are not written yet. Every change makes a new plan object,
+        so the plans are compared (a walk of the whole plan) only when the plan is another one than last time."""
+        plan = self.session.plan
+        if plan is getattr(self, "_titled", None):
+            return
+        self._titled = plan
         mark = "● " + self.labels("unsaved") + " — " if self.session.dirty else ""
-        self.sub_title = f"{mark}{self.session.plan.plan.name} — {self.workspace_name}"
+        title = f"{mark}{plan.plan.name} — {self.workspace_name}"
+        if title != self.sub_title:
+            self.sub_title = title
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
