@@ -358,3 +358,20 @@ async def test_coming_back_to_a_tab_puts_the_keys_where_they_were(workspace: Pat
         await pilot.pause()
         await pilot.pause()
         assert app.screen.focused is events
+
+
+async def test_a_chart_shows_a_hostile_team_name_as_text(workspace: Path) -> None:
+    from textual_plotext import PlotextPlot
+
+    from imm_tui.tui.screens.chart import ChartScreen
+
+    plan = workspace / "plan.toml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('name = "Zuid"', 'name = "Zuid\\u001b[2J\\u001b]0;pwned\\u0007"'),
+                    encoding="utf-8")
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await app.push_screen(ChartScreen("team:zuid", "visit"))
+        await pilot.pause()
+        title = app.screen.query_one("#weekly", PlotextPlot).plt._active.monitor.title  # plotext keeps the title here
+        assert isinstance(title, str) and "Zuid" in title
+        assert "\x1b" not in title and "\x07" not in title

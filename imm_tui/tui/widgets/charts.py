@@ -12,6 +12,7 @@ import numpy as np
 from textual_plotext import PlotextPlot
 
 from imm_tui.engine.rollup import ORGANISATION, team_descendants
+from imm_tui.model.printable import printable
 
 if TYPE_CHECKING:
     from imm_tui.tui.session import Session
@@ -76,7 +77,7 @@ def draw_weekly(plot: PlotextPlot, found: Series, asked_label: str, done_label: 
     labels = [f"W{w:02d}" for w in found.weeks]
     plt.multiple_bar(labels, [found.asked, [v or 0.0 for v in found.done]], labels=[asked_label, done_label], color=["blue", "green"])
     plt.xticks([i + 1 for i in range(0, len(labels), 4)], labels[::4])
-    plt.title(title)
+    plt.title(printable(title))  # a name from plan.toml: control characters shown, never obeyed
     plot.refresh()
 
 
@@ -88,17 +89,17 @@ def draw_cumulative(plot: PlotextPlot, found: Series, plan_label: str, done_labe
     if happened:
         plt.plot([w for w, _ in happened], [v for _, v in happened], label=done_label, color="green", marker="dot")
     plt.xticks(found.weeks[::4], [f"W{w:02d}" for w in found.weeks[::4]])
-    plt.title(title)
+    plt.title(printable(title))  # a name from plan.toml: control characters shown, never obeyed
     plot.refresh()
 
 
 def draw_funnel(plot: PlotextPlot, found: Series, year_label: str, done_label: str, title: str) -> None:
     plt = plot.plt
     plt.clear_figure()
-    names = [name for name, _, _ in found.funnel]
+    names = [printable(name) for name, _, _ in found.funnel]
     plt.multiple_bar(names, [[r for _, r, _ in found.funnel], [d for _, _, d in found.funnel]], labels=[year_label, done_label],
                      orientation="horizontal", color=["blue", "green"])
-    plt.title(title)
+    plt.title(printable(title))  # a name from plan.toml: control characters shown, never obeyed
     plot.refresh()
 
 
