@@ -49,7 +49,9 @@ class MainScreen(Screen[None], Translated):
             ("DirectoryTree", "KeyedTable", "Input", "VerticalScroll")
         target = next((widget for kind in kinds for widget in pane.query(kind)), None)
         if target is not None and target.focusable:
-            target.focus()
+            # the first table is at the top already: scrolling to it while the tab is still being laid out could
+            # move the Plan tab's scroll to wherever the half-laid-out table seemed to be
+            target.focus(scroll_visible=False)
 
     def on_screen_resume(self) -> None:
         self.app.refresh_views()  # type: ignore[attr-defined]  # back from a dialog that may have changed the plan (and the title's mark)
