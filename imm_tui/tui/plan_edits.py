@@ -32,7 +32,8 @@ class Said:
         self.template, self.params = template, params
 
 
-def _items(plan: Plan, section: str) -> list[Any]:
+def items_at(plan: Plan, section: str) -> list[Any]:
+    """The list at `section` of `plan` (`people`, `calendar.events`): what the app edits item by item."""
     owner: Any = plan
     for part in section.split("."):
         owner = getattr(owner, part)
@@ -45,7 +46,7 @@ def added(plan: Plan, section: str, text: str, copy_of: int | None = None) -> tu
     if section not in SECTIONS:
         raise PlanEditRefused(N_("nothing can be added to {section}"), section=section)
     candidate = plan.model_copy(deep=True)
-    items = _items(candidate, section)
+    items = items_at(candidate, section)
     text = text.strip()
     if section in WITH_ID:
         if not text:
@@ -100,7 +101,7 @@ def removed(plan: Plan, section: str, index: int) -> tuple[Plan, Said | None]:
     if section not in SECTIONS:
         raise PlanEditRefused(N_("nothing can be removed from {section}"), section=section)
     candidate = plan.model_copy(deep=True)
-    items = _items(candidate, section)
+    items = items_at(candidate, section)
     if not 0 <= index < len(items):
         raise PlanEditRefused(N_("there is nothing there to remove"))
     item = items[index]
@@ -127,4 +128,4 @@ def removed(plan: Plan, section: str, index: int) -> tuple[Plan, Said | None]:
     return candidate, also
 
 
-__all__ = ["SECTIONS", "PlanEditRefused", "Said", "added", "removed"]
+__all__ = ["SECTIONS", "PlanEditRefused", "Said", "added", "items_at", "removed"]

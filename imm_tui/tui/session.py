@@ -131,8 +131,10 @@ class Session:
     def set_value(self, section: str, index: int, field: str, text: str) -> Any:
         """Set `plan.<section>[index].<field>` from what the user typed; refuse what the plan cannot hold.
         `section` may be dotted (`calendar.events`)."""
+        from imm_tui.tui.plan_edits import items_at
+
         candidate = self.plan.model_copy(deep=True)
-        target = items_of(candidate, section)[index]
+        target = items_at(candidate, section)[index]
         try:
             set_typed(target, field, text)
         except SettingRefused as error:
@@ -193,21 +195,19 @@ class Session:
 
     def undo(self) -> bool:
         """Back to the plan before the last edit; False when there is none."""
-        if not self.undone:
-            return False
-        year = self.plan.plan.year
-        self.redone.append(self.plan)
-        self.plan = self.undone.pop()
-        self._after_change(self.plan.plan.year != year)
-        return True
+        return self._step(self.undone, self.redone)
 
     def redo(self) -> bool:
         """The edit undone last, again; False when there is none."""
-        if not self.redone:
+        return self._step(self.redone, self.undone)
+
+    def _step(self, source: list[Plan], target: list[Plan]) -> bool:
+        """Take the newest plan of `source`, keeping the current one on `target` (undo and redo in one)."""
+        if not source:
             return False
         year = self.plan.plan.year
-        self.undone.append(self.plan)
-        self.plan = self.redone.pop()
+        target.append(self.plan)
+        self.plan = source.pop()
         self._after_change(self.plan.plan.year != year)
         return True
 
@@ -223,14 +223,6 @@ class Session:
         """Write the plan; the edits stay undoable (an undo after saving is an unsaved change again)."""
         self.document = save_plan(self.document, self.plan, force=force)
         self.plan = self.document.plan.model_copy(deep=True)
-
-
-def items_of(plan: Plan, section: str) -> list[Any]:
-    """The list at `section` of `plan` (`people`, `calendar.events`)."""
-    owner: Any = plan
-    for part in section.split("."):
-        owner = getattr(owner, part)
-    return owner  # type: ignore[no-any-return]
 
 
 def calendars_of(session: Session) -> pd.DataFrame:

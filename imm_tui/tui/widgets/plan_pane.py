@@ -17,8 +17,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 
 from imm_tui.i18n import N_
-from imm_tui.model.plan import MONTHS, Event, Person, Product, Segment, Team, Vacancy
+from imm_tui.model.plan import MONTHS, Event, Person, Plan, Product, Segment, Team, Vacancy
 from imm_tui.model.settings import Setting, settings, show, show_absences
+from imm_tui.tui.plan_edits import items_at
 from imm_tui.tui.text import t
 from imm_tui.tui.widgets.panes import Pane, _session
 from imm_tui.tui.widgets.plain import Label
@@ -35,11 +36,8 @@ class Section:
         self.table_id = path.rsplit(".", 1)[-1]
         self.has_id = "id" in model.model_fields
 
-    def items(self, plan: Any) -> list[Any]:
-        owner = plan
-        for part in self.path.split("."):
-            owner = getattr(owner, part)
-        return owner  # type: ignore[no-any-return]
+    def items(self, plan: Plan) -> list[Any]:
+        return items_at(plan, self.path)
 
     def key(self, index: int, item: Any) -> str:
         return str(item.id) if self.has_id else str(index)
