@@ -53,6 +53,7 @@ class Classifier:
         self.settings = classification
         self.company = set(classification.company.domains)
         self._external: dict[tuple[str, ...], bool] = {}  # the same few sets of domains come back all the time
+        self._accounts: dict[tuple[tuple[str, ...] | None, str | None, str | None], Account | None] = {}  # series share all three
         self.rules = [(index, rule, _Compiled(rule)) for index, rule in enumerate(classification.rules)]
         self.by_domain = {d: a for a in accounts for d in a.domains}
         names = sorted((a.name for a in accounts if a.name), key=len, reverse=True)
@@ -76,6 +77,15 @@ class Classifier:
         return known
 
     def account(self, contact: Contact) -> Account | None:
+        key = (contact.domains, contact.subject, contact.location)
+        if key in self._accounts:
+            return self._accounts[key]
+        found = self._account(contact)
+        if len(self._accounts) < SEEN_TEXTS:
+            self._accounts[key] = found
+        return found
+
+    def _account(self, contact: Contact) -> Account | None:
         for domain in contact.domains or ():
             account = self.by_domain.get(domain)
             if account is not None:

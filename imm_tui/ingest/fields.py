@@ -87,8 +87,15 @@ def is_private(klass: str, sensitivity: str = "") -> bool:
     return klass.upper() in ("PRIVATE", "CONFIDENTIAL") or sensitivity.lower() in ("private", "privé", "prive", "confidential")
 
 
+_ESCAPED = re.compile(r"\\([\\;,nN])")
+_UNESCAPED = {"\\": "\\", ";": ";", ",": ",", "n": "\n", "N": "\n"}
+
+
 def unescape(value: str) -> str:
     """RFC 5545 TEXT unescaping."""
     if "\\" not in value:
         return value
-    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
+    plain = value.replace("\\,", ",")  # a comma is nearly every escape in a subject: one replace, no regex
+    if "\\" not in plain:
+        return plain
+    return _ESCAPED.sub(lambda m: _UNESCAPED[m.group(1)], value)

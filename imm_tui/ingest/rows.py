@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from imm_tui.ingest.classify import Classifier, Contact, Verdict
-from imm_tui.ingest.items import OUTSIDE, RawItem
+from imm_tui.ingest.items import OUTSIDE, Attendee, RawItem
 
 MAX_TEXT = 300  # a subject or location longer than this is cut: the rules need no more
 
@@ -80,6 +80,7 @@ def build_rows(
     # (keyed by identity, which is stable while `items` holds them), and each distinct contact is
     # classified once.
     people: dict[tuple[int, str], tuple[bool, tuple[str, ...], str]] = {}
+    by_value: dict[tuple[tuple[Attendee, ...], str], tuple[bool, tuple[str, ...], str]] = {}
     verdicts: dict[Contact, Verdict] = {}
     for item in items:
         key = (item.uid, item.occurrence)
@@ -101,7 +102,10 @@ def build_rows(
             continue
         known = people.get((id(item.attendees), item.organizer))
         if known is None:
-            known = people[(id(item.attendees), item.organizer)] = _people(item, owner)
+            known = by_value.get((item.attendees, item.organizer))  # one-offs with the same people (a weekly team meeting)
+            if known is None:
+                known = by_value[(item.attendees, item.organizer)] = _people(item, owner)
+            people[(id(item.attendees), item.organizer)] = known
         owner_declined, domains, domains_text = known
         declined = owner_declined
         private = item.private
