@@ -122,6 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--activity", metavar="ID")
     events.add_argument("--state", choices=["counted", "unclassified", "skipped"])
     events.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    queue = commands.add_parser("queue", parents=[workspace],
+                                help="the review queue: the organisation's unclassified items by subject, most frequent first")
+    queue.add_argument("--top", type=int, default=50, metavar="N", help="the N most frequent subjects (default 50)")
+    queue.add_argument("--format", choices=["table", "csv", "json"], default="table")
     return parser
 
 
@@ -181,9 +185,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         from imm_tui.cli import privacy
 
         return {"privacy": privacy.run_privacy, "forget": privacy.run_forget, "share": privacy.run_share}[args.command](args)
-    if args.command in ("import", "events"):
+    if args.command in ("import", "events", "queue"):
         from imm_tui.cli import imports
 
-        return imports.run_import(args) if args.command == "import" else imports.run_events(args)
+        return {"import": imports.run_import, "events": imports.run_events, "queue": imports.run_queue}[args.command](args)
     raise UsageError(f"unknown command {args.command!r}")
 

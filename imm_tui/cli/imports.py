@@ -1,4 +1,4 @@
-"""`imm import` and `imm events`: calendars into the store, and what the store holds."""
+"""`imm import`, `imm events` and `imm queue`: calendars into the store, and what the store holds."""
 
 from __future__ import annotations
 
@@ -81,4 +81,33 @@ def run_events(args: argparse.Namespace) -> int:
     else:
         body = [[str(v) if v is not None else "" for v in row] for row in frame.itertuples(index=False)]
         sys.stdout.write(aligned(list(frame.columns), body, numeric_from=len(frame.columns)) if body else "(no items)\n")
+    return EXIT_OK
+
+
+def run_queue(args: argparse.Namespace) -> int:
+    """`imm queue`: where a new rule pays off most (the app's review queue: Import tab, q)."""
+    from imm_tui.ingest.activity import review_queue
+    from imm_tui.ingest.reclassify import ensure_classified
+    from imm_tui.ingest.store import Store
+    from imm_tui.report.tables import aligned, to_csv, to_json
+
+    if args.top < 1:
+        raise UsageError("--top must be at least 1")
+    root = resolve_workspace(args.workspace)
+    workspace = open_workspace(root)
+    if not workspace.paths.store.exists():
+        raise UsageError(f"nothing imported yet in {root}: run `imm import -w {root}`")
+    with Store.open_for_reading(workspace.paths.store) as store:
+        ensure_classified(store, workspace)
+        frame = review_queue(store, workspace.plan_document.plan.plan.year, args.top)
+    frame["subject"] = [printable(s) if s else "(private or not kept)" for s in frame["subject"]]
+    frame["categories"] = [", ".join(printable(c) for c in found) for found in frame["categories"]]
+    frame["hours"] = frame["hours"].round(1)
+    if args.format == "csv":
+        sys.stdout.write(to_csv(frame))
+    elif args.format == "json":
+        sys.stdout.write(to_json(frame, {"workspace": str(root)}))
+    else:
+        body = [[str(v) if v is not None else "" for v in row] for row in frame.itertuples(index=False)]
+        sys.stdout.write(aligned(list(frame.columns), body, numeric_from=1, text=(6,)) if body else "(nothing unclassified)\n")
     return EXIT_OK

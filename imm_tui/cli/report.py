@@ -29,6 +29,7 @@ class Monitor:
     accounts: list[str]
     coverage: dict[str, list[tuple[date, date]]]
     facts: dict[str, tuple[int, int, int, date | None]]  # per person: files, items, unclassified, last import
+    time: pd.DataFrame | None = None  # minutes per person, week and kind (None without a store)
 
     @property
     def reviews_exported(self) -> bool:
@@ -38,7 +39,7 @@ class Monitor:
         from imm_tui.report.review import build_review
 
         return build_review(self.workspace.plan_document.plan, self.activity, self.as_of, monitored=self.monitored,
-                            reviews_exported=self.reviews_exported, coverage=self.coverage)
+                            reviews_exported=self.reviews_exported, coverage=self.coverage, time=self.time)
 
     def pseudonyms(self) -> Pseudonyms:
         from imm_tui.report.anonymize import Pseudonyms
@@ -49,7 +50,7 @@ class Monitor:
 def load_monitor(args: argparse.Namespace) -> Monitor:
     import pandas as pd
 
-    from imm_tui.ingest.activity import ACTIVITY_COLUMNS, last_imported_day, load_activity
+    from imm_tui.ingest.activity import ACTIVITY_COLUMNS, last_imported_day, load_activity, load_time
     from imm_tui.ingest.reclassify import ensure_classified
     from imm_tui.ingest.store import Store
 
@@ -59,6 +60,7 @@ def load_monitor(args: argparse.Namespace) -> Monitor:
     last, monitored, accounts = None, set(), [a.name for a in workspace.accounts]
     coverage: dict[str, list[tuple[date, date]]] = {}
     facts: dict[str, tuple[int, int, int, date | None]] = {}
+    time = None
     if workspace.paths.store.exists():
         with Store.open_for_reading(workspace.paths.store) as store:
             ensure_classified(store, workspace)
@@ -67,8 +69,9 @@ def load_monitor(args: argparse.Namespace) -> Monitor:
             monitored = {f.person for f in store.files()}
             coverage = store.coverage()
             facts = store.facts_per_person(year)
+            time = load_time(store, year)
             accounts += [str(r[0]) for r in store.connection.execute("SELECT DISTINCT account FROM items WHERE account IS NOT NULL")]
-    return Monitor(workspace, activity, _as_of(getattr(args, "as_of", None), last, year), monitored, accounts, coverage, facts)
+    return Monitor(workspace, activity, _as_of(getattr(args, "as_of", None), last, year), monitored, accounts, coverage, facts, time)
 
 
 def _as_of(given: str | None, last: date | None, year: int) -> date:
@@ -151,6 +154,11 @@ def run_insights(args: argparse.Namespace) -> int:
                 "signals": signals.to_dict(orient="records"),
                 "units": [{k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
                           for row in units.to_dict(orient="records")]}
+        time = review.time_use()
+        if time is not None:  # customer against internal hours per person, team and the organisation
+            shown_time = pseudonyms.frame(time) if pseudonyms else time
+            meta["time"] = [{k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
+                            for row in shown_time.to_dict(orient="records")]
         emit(to_json(people, meta), args.output, len(people))
     else:
         from imm_tui.report.markdown import review_markdown

@@ -579,4 +579,31 @@ DUTCH: dict[str, str] = {
     "1 review date, not exported yet: ctrl+p → Export review dates as invitations (or imm reviews)":
         "1 evaluatiedatum, nog niet geëxporteerd: ctrl+p → Evaluatiedata als uitnodigingen exporteren (of imm reviews)",
     "No calendar imported yet for 1 person:": "Nog geen agenda geïmporteerd voor 1 persoon:",
+    # issue 15: internal time, the review queue of the organisation (tui/widgets/import_pane.py, report/markdown.py)
+    "(private or not kept)": "(privé of niet bewaard)",
+    "1 subject": "1 onderwerp",
+    "{count} subjects": "{count} onderwerpen",
+    "Hours to date of the people with a calendar: customer = counted as an activity, internal = a rule with internal = true; "
+    "the share is of the hours a rule placed (unclassified hours are said apart).":
+        "Uren tot nu van de mensen met een agenda: klant = geteld als activiteit, intern = een regel met internal = true; "
+        "het aandeel is van de uren die een regel indeelde (niet ingedeelde uren staan apart).",
+    "Customer and internal time": "Klanttijd en interne tijd",
+    "Press u for the review queue (unclassified subjects), then n on one":
+        "Druk u voor de wachtrij (niet ingedeelde onderwerpen), dan n op een ervan",
+    "New rule": "Nieuwe regel",
+    "Review queue": "Wachtrij",
+    "Review queue: {items} unclassified items in {subjects}, most frequent first — n makes a rule, u back to calendars":
+        "Wachtrij: {items} niet ingedeelde items in {subjects}, de meest voorkomende eerst — n maakt een regel, u terug naar agenda's",
+    "Rule added to classify.toml: {count} items left the review queue": "Regel toegevoegd aan classify.toml: {count} items uit de wachtrij",
+    "categories": "categorieën",
+    "customer hours": "klanturen",
+    "customer hours per person-week": "klanturen per persoonsweek",
+    "customer share": "aandeel klant",
+    "first": "eerste",
+    "last": "laatste",
+    "hours": "uren",
+    "Ignore (not counted)": "Negeren (niet geteld)",
+    "internal hours": "interne uren",
+    "Internal time (not counted)": "Interne tijd (niet geteld)",
+    "unclassified hours": "niet ingedeelde uren",
 }

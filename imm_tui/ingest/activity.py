@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date, timedelta
 
@@ -27,6 +28,46 @@ def load_activity(store: Store, year: int) -> pd.DataFrame:
     frame["commitment"] = frame["commitment"].astype(bool)
     frame["external"] = frame["external"].astype(bool)
     return frame
+
+
+TIME_COLUMNS = ["person", "week", "kind", "minutes", "items"]
+TIME_KINDS = ("customer", "internal", "unclassified")
+
+
+def load_time(store: Store, year: int) -> pd.DataFrame:
+    """Minutes and items per person, week and kind in ISO year `year`: `customer` (counted as an activity),
+    `internal` (a rule with internal = true), `unclassified` (no rule took it). Skipped items (cancelled,
+    declined, free, all-day, ignored…) are in none of them."""
+    rows = store.connection.execute(
+        "SELECT person, iso_week, CASE WHEN activity IS NOT NULL THEN 'customer' WHEN skip_reason = 'internal' THEN 'internal'"
+        " ELSE 'unclassified' END AS kind, sum(minutes), count(*) FROM items"
+        " WHERE iso_year = ? AND (skip_reason IS NULL OR skip_reason = 'internal') GROUP BY person, iso_week, kind",
+        (year,),
+    ).fetchall()
+    return pd.DataFrame.from_records(rows, columns=TIME_COLUMNS)
+
+
+QUEUE_COLUMNS = ["subject", "items", "people", "hours", "first_day", "last_day", "categories"]
+
+
+def review_queue(store: Store, year: int, limit: int = 500) -> pd.DataFrame:
+    """The organisation's unclassified items of ISO year `year` by subject (case and surrounding spaces
+    ignored), most frequent first: how many, for how many people, their hours, and their categories. Private
+    items and items without a stored subject (count-only) are grouped by their categories only."""
+    rows = store.connection.execute(
+        "SELECT CASE WHEN private = 1 OR subject IS NULL THEN '' ELSE lower(trim(subject)) END AS key,"
+        " min(CASE WHEN private = 1 OR subject IS NULL THEN NULL ELSE trim(subject) END), count(*), count(DISTINCT person),"
+        " sum(minutes) / 60.0, min(local_day), max(local_day), json_group_array(DISTINCT categories) FROM items"
+        " WHERE iso_year = ? AND activity IS NULL AND skip_reason IS NULL"
+        " GROUP BY key, CASE WHEN private = 1 OR subject IS NULL THEN categories ELSE '' END"
+        " ORDER BY count(*) DESC, key LIMIT ?",
+        (year, limit),
+    ).fetchall()
+    records = []
+    for _key, subject, items, people, hours, first, last, categories in rows:
+        found = sorted({c for value in json.loads(categories or "[]") for c in str(value or "").split("\n") if c})
+        records.append((subject or "", int(items), int(people), float(hours or 0), first, last, tuple(found)))
+    return pd.DataFrame.from_records(records, columns=QUEUE_COLUMNS)
 
 
 def today() -> date:

@@ -114,6 +114,8 @@ class Classifier:
                 continue
             if not compiled.matches(contact, external, status):
                 continue
+            if compiled.outcome is not None:  # internal or ignored: no contact, so no commitment either
+                return Verdict(None, index, False, name, status, compiled.outcome, external)
             if rule.activity is not None and activity is None:
                 activity, matched = rule.activity, index
             if rule.commitment:
@@ -145,6 +147,9 @@ class _Compiled:
         self.categories = {c.lower() for c in rule.categories} if rule.categories else None
         self.subject = compile_pattern(rule.subject) if rule.subject is not None else None
         self.location = compile_pattern(rule.location) if rule.location is not None else None
+        self.outcome = rule.outcome
+        self.domains = tuple(rule.attendee_domain) if rule.attendee_domain is not None else None
+        self.suffixes = tuple("." + d for d in rule.attendee_domain) if rule.attendee_domain is not None else ()
         self.timed_out = False  # a search that ran out of time switches the rule off for the rest of this run
         self.seen: dict[tuple[bool, str], bool] = {}  # (subject?, text) → found: the instances of a series share a subject
 
@@ -157,6 +162,8 @@ class _Compiled:
         if self.subject is not None and not (contact.subject and self._found(self.subject, contact.subject)):
             return False
         if self.location is not None and not (contact.location and self._found(self.location, contact.location)):
+            return False
+        if self.domains is not None and not any(d in self.domains or d.endswith(self.suffixes) for d in contact.domains or ()):
             return False
         if rule.online is not None and contact.online != rule.online:
             return False

@@ -17,9 +17,10 @@ EVENT_COLUMNS = ["person", "week", "day", "time", "minutes", "status", "activity
 def describe_rule(index: int, rule: Rule) -> str:
     """`#3 categories=Klantbezoek` — enough to find the rule in classify.toml."""
     parts = []
-    for name in ("categories", "subject", "location", "online", "external", "all_day", "min_minutes", "max_minutes", "account_status"):
+    for name in ("categories", "subject", "location", "online", "external", "attendee_domain", "all_day", "min_minutes", "max_minutes",
+                 "account_status", "internal", "ignore"):
         value = getattr(rule, name)
-        if value is not None:
+        if value is not None and value is not False:
             parts.append(f"{name}={'|'.join(value) if isinstance(value, list) else value}")
     return f"#{index + 1} " + " ".join(parts)
 

@@ -64,18 +64,50 @@ class Rule(_Strict):
     min_minutes: float | None = Field(default=None, ge=0, le=527_040, allow_inf_nan=False)
     max_minutes: float | None = Field(default=None, ge=0, le=527_040, allow_inf_nan=False)
     account_status: Literal["client", "prospect"] | None = None
+    attendee_domain: list[str] | None = None
+    """An attendee or the organiser has an e-mail address on one of these domains (or a subdomain of one);
+    one domain may be written as a plain string."""
     activity: str | None = None
     """The activity the item counts as; a rule without one is a flag rule."""
+    internal: bool = False
+    """Instead of an activity: the item is internal time (a team meeting, training), not counted, out of the
+    review queue, summed as internal hours."""
+    ignore: bool = False
+    """Instead of an activity: the item is neither a contact nor internal time (lunch, travel, focus time),
+    not counted and out of the review queue."""
     commitment: bool = False
     """Flag: a contact in which a commitment was won."""
 
     _check_subject = field_validator("subject", "location")(_compile)
 
+    @field_validator("attendee_domain", mode="before")
+    @classmethod
+    def _domains(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [value]
+        if isinstance(value, list):
+            cleaned = [str(d).strip().lower().lstrip("@") for d in value]
+            if not all(cleaned):
+                raise ValueError("an empty domain matches nothing: write partner.example")
+            return cleaned
+        return value
+
     @model_validator(mode="after")
     def _does_something(self) -> Rule:
-        if self.activity is None and not self.commitment:
-            raise ValueError("a rule needs an activity or commitment = true")
+        outcomes = [name for name, on in (("activity", self.activity is not None), ("internal", self.internal),
+                                          ("ignore", self.ignore)) if on]
+        if len(outcomes) > 1:
+            raise ValueError(f"a rule has one outcome: {' or '.join(outcomes)}, not both")
+        if not outcomes and not self.commitment:
+            raise ValueError("a rule needs an activity, internal = true, ignore = true or commitment = true")
+        if self.commitment and (self.internal or self.ignore):
+            raise ValueError("commitment = true marks contacts: an internal or ignored item is none")
         return self
+
+    @property
+    def outcome(self) -> str | None:
+        """The skip reason an internal or ignore rule gives (`internal`, `ignored`); None for activity and flag rules."""
+        return "internal" if self.internal else "ignored" if self.ignore else None
 
 
 class Privacy(_Strict):
@@ -95,6 +127,15 @@ class Classification(_Strict):
     rules: list[Rule] = []
     privacy: Privacy = Privacy()
 
+    @model_validator(mode="after")
+    def _domains_kept(self) -> Classification:
+        if self.privacy.count_only:
+            for index, rule in enumerate(self.rules):
+                if rule.attendee_domain is not None:
+                    raise ValueError(f"rule {index + 1} looks at attendee_domain, which count_only does not keep: "
+                                     "a re-classification could not repeat it (remove the condition or count_only)")
+        return self
+
 
 def load_classification(path: Path, activity_ids: list[str] | None = None) -> Classification:
     """Read and validate `classify.toml`; with `activity_ids`, rules must name known activities."""
@@ -111,7 +152,7 @@ def add_rule(path: Path, rule: Rule, activity_ids: list[str], note: str = "") ->
 
     from imm_tui.model.atomic import write_atomic
 
-    header = "# How calendar items become activities (first matching activity rule wins).\n"
+    header = "# How calendar items become activities (the first matching rule with an outcome wins).\n"
     document = tomlkit.parse(read_text(path) if path.exists() else header)
     table = tomlkit.table()
     if note:

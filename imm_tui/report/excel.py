@@ -61,7 +61,7 @@ def _cell(value: Any) -> Any:
 
 def review_workbook(review: Review, weekly: pd.DataFrame, pseudonyms: Pseudonyms | None = None) -> bytes:
     """The workbook as bytes: Summary, People, Weekly (the report rows), Signals, Checklist, Team figures, Teams, Year to date,
-    Funnel (the last three with charts)."""
+    Funnel (the last three with charts), Time (customer and internal hours, when there is a store)."""
     hide = pseudonyms.text if pseudonyms else (lambda text: text)
     book = Workbook()
     book.remove(book.active)
@@ -82,6 +82,9 @@ def review_workbook(review: Review, weekly: pd.DataFrame, pseudonyms: Pseudonyms
     sheet = _sheet(book, "Teams", teams)
     _team_charts(sheet, teams)
     _year_and_funnel(book, review)
+    time = review.time_use()
+    if time is not None:  # customer against internal hours per person, team and the organisation, to date
+        _sheet(book, "Time", pseudonyms.frame(time) if pseudonyms else time)  # names dropped, ids replaced
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from typing import Any
 
 from imm_tui.i18n import Labels
@@ -112,6 +112,28 @@ def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None, labels
                  number(float(row["forecast_revenue"]), 0), number(float(row["revenue_target"]), 0), f"{row['needs_help']}"]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", _("Ratios pooled over the people with a calendar; in brackets the index against the organisation (100 = the same)."), ""]
+    lines += time_use_markdown(review, _, hide)
     lines += ["", "## " + _("Plan checklist"), ""]
     lines += [f"{a.number}. {a.mark} {_(a.question)} — {hide(a.said(_))}" for a in review.checklist]
     return "\n".join(lines) + "\n"
+
+
+def time_use_markdown(review: Review, _: Labels, hide: Callable[[str], str]) -> list[str]:
+    """Customer against internal time per team, division and the organisation (nothing without a store)."""
+    table = review.time_use()
+    if table is None:
+        return []
+    units = table[table["level"] != "person"]
+    headers = [_("team"), _("people"), _("customer hours"), _("internal hours"), _("unclassified hours"), _("customer share"),
+               _("customer hours per person-week")]
+    lines = ["", "## " + _("Customer and internal time"), "", "| " + " | ".join(headers) + " |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for row in units.to_dict(orient="records"):
+        division = f" ({_('division')})" if row["level"] == "division" else ""
+        name = _("organisation") if row["level"] == "org" else f"{hide(str(row['group']))}{division}"
+        lines.append("| " + " | ".join([
+            name, f"{row['people']}", number(float(row["customer_hours"]), 0), number(float(row["internal_hours"]), 0),
+            number(float(row["unclassified_hours"]), 0), percent(float(row["customer_share"])),
+            number(float(row["customer_hours_per_week"]))]) + " |")
+    lines += ["", _("Hours to date of the people with a calendar: customer = counted as an activity, internal = a rule with "
+                    "internal = true; the share is of the hours a rule placed (unclassified hours are said apart)."), ""]
+    return lines

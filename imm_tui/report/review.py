@@ -23,6 +23,15 @@ class Review:
     insights: Insights
     checklist: list[Answer]
     monitored: frozenset[str]
+    time: pd.DataFrame | None = None  # minutes per person, week and kind (ingest.activity.load_time); None: not known
+
+    def time_use(self) -> pd.DataFrame | None:
+        """Customer, internal and unclassified hours per person, team and the organisation, to date (None without a store)."""
+        if self.time is None:
+            return None
+        from imm_tui.engine.time_use import time_use
+
+        return time_use(self.plan, self.time, self.comparison.as_of_week, self.monitored)
 
     @property
     def as_of(self) -> date:
@@ -76,7 +85,7 @@ class Review:
 
 def build_review(
     plan: Plan, activity: pd.DataFrame, as_of: date, *, monitored: set[str], reviews_exported: bool,
-    settings: MonitorSettings | None = None, coverage: Coverage | None = None,
+    settings: MonitorSettings | None = None, coverage: Coverage | None = None, time: pd.DataFrame | None = None,
 ) -> Review:
     """Everything for a review; thresholds come from the plan's `[monitor]` unless `settings` says otherwise.
     `coverage`: the periods each person's calendars cover (engine.compare); None judges every week."""
@@ -84,13 +93,14 @@ def build_review(
     settings = settings or plan.monitor
     comparison = compare(requirement, activity, as_of, settings, coverage, plan.calendar.days_per_week)
     found = insights(plan, requirement, comparison, activity, settings, monitored)
-    return review_from(plan, requirement, comparison, found, monitored=monitored, reviews_exported=reviews_exported)
+    return review_from(plan, requirement, comparison, found, monitored=monitored, reviews_exported=reviews_exported, time=time)
 
 
 def review_from(
-    plan: Plan, requirement: Requirement, comparison: Comparison, found: Insights, *, monitored: set[str], reviews_exported: bool
+    plan: Plan, requirement: Requirement, comparison: Comparison, found: Insights, *, monitored: set[str], reviews_exported: bool,
+    time: pd.DataFrame | None = None,
 ) -> Review:
     """The review bundle from figures already computed (the app keeps them live); adds the checklist."""
     totals = {str(k): float(v) for k, v in requirement.annual.groupby("person")["required"].sum().items()}
     answers = checklist(plan, monitored=monitored, reviews_exported=reviews_exported, required_per_person=totals)
-    return Review(plan, requirement, comparison, found, answers, frozenset(monitored))
+    return Review(plan, requirement, comparison, found, answers, frozenset(monitored), time)

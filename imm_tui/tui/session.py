@@ -38,6 +38,7 @@ class Monitoring:
     monitored: set[str]
     coverage: dict[str, list[tuple[date, date]]] = field(default_factory=dict)  # what each person's calendars cover
     facts: dict[str, tuple[int, int, int, date | None]] = field(default_factory=dict)  # files, items, unclassified, last import
+    time: pd.DataFrame | None = None  # minutes per person, week and kind (ingest.activity.load_time); None without a store
 
 
 HISTORY = 200  # plan edits that can be undone
@@ -62,13 +63,13 @@ class Session:
         self._derive()
 
     def _load_monitoring(self) -> Monitoring:
-        from imm_tui.ingest.activity import ACTIVITY_COLUMNS, default_as_of, last_imported_day, load_activity
+        from imm_tui.ingest.activity import ACTIVITY_COLUMNS, default_as_of, last_imported_day, load_activity, load_time
         from imm_tui.ingest.reclassify import ensure_classified
         from imm_tui.ingest.store import Store
 
         year = self.plan.plan.year
         activity = pd.DataFrame(columns=ACTIVITY_COLUMNS)
-        last, monitored, coverage, facts = None, set(), {}, {}
+        last, monitored, coverage, facts, time = None, set(), {}, {}, None
         if self.workspace.paths.store.exists():
             with Store.open_for_reading(self.workspace.paths.store) as store:
                 ensure_classified(store, self.workspace)
@@ -77,11 +78,12 @@ class Session:
                 monitored = {f.person for f in store.files()}
                 coverage = store.coverage()
                 facts = store.facts_per_person(year)
+                time = load_time(store, year)
         as_of = default_as_of(last, year)
         chosen = self.chosen_as_of
         if chosen is not None and date.fromisocalendar(year, 1, 1) <= chosen < date.fromisocalendar(year + 1, 1, 1):
             as_of = chosen
-        return Monitoring(as_of, activity, monitored, coverage, facts)
+        return Monitoring(as_of, activity, monitored, coverage, facts, time)
 
     def set_as_of(self, text: str) -> None:
         """Compare as of another day of the plan year (`2027-03-31`); refuse anything else with the reason."""
@@ -233,12 +235,24 @@ def calendars_of(session: Session) -> pd.DataFrame:
     return calendar_states(session.plan, session.requirement, session.monitoring.coverage, facts, session.monitoring.as_of)
 
 
+def review_queue_of(session: Session) -> pd.DataFrame:
+    """The organisation's unclassified items by subject, most frequent first (empty without a store)."""
+    from imm_tui.ingest.activity import QUEUE_COLUMNS, review_queue
+    from imm_tui.ingest.store import Store
+
+    if not session.workspace.paths.store.exists():
+        return pd.DataFrame(columns=QUEUE_COLUMNS)
+    with Store.open_for_reading(session.workspace.paths.store) as store:
+        return review_queue(store, session.plan.plan.year)
+
+
 def review_of(session: Session):  # type: ignore[no-untyped-def]
     """The review bundle (insights, checklist) for the session's current state."""
     from imm_tui.report.review import review_from
 
     return review_from(session.plan, session.requirement, session.comparison, session.insights,
-                       monitored=session.monitoring.monitored, reviews_exported=session.workspace.paths.reviews.exists())
+                       monitored=session.monitoring.monitored, reviews_exported=session.workspace.paths.reviews.exists(),
+                       time=session.monitoring.time)
 
 
 def export_review(session: Session, kind: str, *, anonymize: bool = False) -> Path:

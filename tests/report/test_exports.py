@@ -54,7 +54,8 @@ def test_workbook_round_trip(workspace: Path, capsys: pytest.CaptureFixture[str]
     code, _, err = run(capsys, "report", "-w", str(workspace), "--format", "xlsx", "-o", str(target))
     assert code == 0, err
     book = load_workbook(BytesIO(target.read_bytes()))
-    assert book.sheetnames == ["Summary", "People", "Weekly", "Signals", "Checklist", "Team figures", "Teams", "Year to date", "Funnel"]
+    assert book.sheetnames == ["Summary", "People", "Weekly", "Signals", "Checklist", "Team figures", "Teams", "Year to date", "Funnel",
+                               "Time"]
     units = [c.value for c in book["Team figures"][1]]
     assert {"group", "level", "visits_per_request_index", "visits_per_order_index", "visit_attainment", "needs_help"} <= set(units)
     assert {"visits_per_request", "requests_per_order", "offers_per_order"} <= {c.value for c in book["People"][1]}

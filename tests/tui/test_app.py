@@ -287,3 +287,45 @@ async def test_every_action_is_in_the_command_palette_and_exports_run_in_the_bac
         assert "Jan de Vries" not in text and "jdv" not in text and "Person " in text
         app.action_export_reviews()
         assert (workspace / "exports" / "reviews.ics").read_bytes().count(b"BEGIN:VEVENT") == len(app.session.plan.reviews.dates)
+
+
+async def test_the_review_queue_makes_an_internal_rule(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Import tab, u: the organisation's unclassified subjects, most frequent first; n on one marks it internal time,
+    it leaves the queue and its hours are internal time in the review."""
+    from textual.widgets import Select
+
+    from imm_tui.cli import main
+    from imm_tui.tui.screens.rule import INTERNAL, NewRule
+    from imm_tui.tui.widgets.import_pane import ImportPane
+
+    folder = workspace / "imports" / "jdv"
+    folder.mkdir(parents=True)
+    shutil.copy(DATA / "ics" / "outlook_windows_tz.ics", folder)
+    assert main(["import", "-w", str(workspace)]) == 0
+    assert main(["queue", "-w", str(workspace), "--format", "csv"]) == 0
+    queued = capsys.readouterr().out
+    assert "Intern overleg" in queued
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("6", "u")
+        await pilot.pause()
+        pane = app.screen.query_one(ImportPane)
+        assert pane.showing_queue and "Intern overleg" in list(pane.queue["subject"])
+        before = int(pane.queue["items"].sum())
+        table = pane.query_one("#calendars", KeyedTable)
+        row = list(pane.queue["subject"]).index("Intern overleg")
+        count = int(pane.queue["items"].iloc[row])
+        table.move_cursor(row=table.get_row_index(str(row)), column=0)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NewRule)
+        app.screen.query_one("#activity", Select).value = INTERNAL
+        await pilot.press("ctrl+a", "ctrl+k", *"intern overleg", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, NewRule)
+        assert "Intern overleg" not in list(pane.queue["subject"])
+        assert int(pane.queue["items"].sum()) == before - count
+        time = app.session.monitoring.time
+        assert time is not None and time[time["kind"] == "internal"]["items"].sum() >= count
+    text = (workspace / "classify.toml").read_text(encoding="utf-8")
+    assert "subject = '(?i)intern overleg'\ninternal = true" in text and "# added in IMM from the review queue" in text

@@ -1,4 +1,5 @@
-"""Turn an imported item into a classification rule: match a word of its subject, or one of its categories."""
+"""Turn an imported item into a classification rule: match a word of its subject, or one of its categories, and
+count it as an activity, or mark it internal time or ignored."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from imm_tui.model.classify import Rule
 from imm_tui.model.problems import InputError
 from imm_tui.tui.text import Translated, t
 from imm_tui.tui.widgets.plain import Label
+
+INTERNAL, IGNORE = ":internal", ":ignore"  # the two outcomes besides the activities (no activity id holds a colon)
 
 
 def keyword_pattern(keyword: str) -> str:
@@ -44,7 +47,8 @@ class NewRule(ModalScreen[Rule | None], Translated):
             yield Label(t(self, "New rule from: {item}", item=(self.subject or t(self, "(no subject)")) + categories))
             yield Select(matches, value=matches[0][1], allow_blank=False, id="match")
             yield Input(self._suggestion(str(matches[0][1])), id="text")
-            yield Select(self.activities, value=self.activities[0][1], allow_blank=False, id="activity")
+            outcomes = [*self.activities, (t(self, "Internal time (not counted)"), INTERNAL), (t(self, "Ignore (not counted)"), IGNORE)]
+            yield Select(outcomes, value=self.activities[0][1], allow_blank=False, id="activity")
             yield Label("", id="reason", classes="error")
             hint = t(self, "Enter adds it to classify.toml, after the other rules: items they count keep their activity.")
             yield Label(hint, classes="hint")
@@ -65,12 +69,12 @@ class NewRule(ModalScreen[Rule | None], Translated):
             self.query_one("#reason", Label).update(t(self, "Type a word to match"))
             return
         kind = self.query_one("#match", Select).value
-        activity = str(self.query_one("#activity", Select).value)
+        chosen = str(self.query_one("#activity", Select).value)
+        outcome: dict[str, object] = {"internal": True} if chosen == INTERNAL else {"ignore": True} if chosen == IGNORE else {
+            "activity": chosen}
+        match: dict[str, object] = {"categories": [text]} if kind == "category" else {"subject": keyword_pattern(text)}
         try:
-            if kind == "category":
-                rule = Rule(categories=[text], activity=activity)
-            else:
-                rule = Rule(subject=keyword_pattern(text), activity=activity)
+            rule = Rule.model_validate({**match, **outcome})
         except ValidationError as error:
             self.query_one("#reason", Label).update(t(self, "Refused: {reason}", reason=error.errors()[0]["msg"]))
             return

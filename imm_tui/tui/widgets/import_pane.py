@@ -15,6 +15,7 @@ from textual.widgets import Button, DirectoryTree, Input, Log, ProgressBar, Sele
 
 from imm_tui.i18n import N_
 from imm_tui.ingest.limits import CALENDAR_SUFFIXES
+from imm_tui.report.formats import number
 from imm_tui.tui.text import Translated, labels, t
 from imm_tui.tui.widgets.panes import Pane, _session
 from imm_tui.tui.widgets.plain import Label, PlainDirectoryTree, option
@@ -59,8 +60,11 @@ class ImportPane(Pane):
 
     BINDINGS = [Binding("i", "start", "Import", id="import.start"),
                 Binding("s", "sort_calendars", "Sort calendars", id="import.sort"),
-                Binding("h", "howto", "How to export", id="import.howto")]
+                Binding("h", "howto", "How to export", id="import.howto"),
+                Binding("u", "toggle_queue", "Review queue", id="import.queue"),
+                Binding("n", "new_rule", "New rule", id="import.rule")]
     sort_index = 0
+    showing_queue = False  # the lower table: the Calendars view, or the organisation's review queue
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="toolbar"):
@@ -93,8 +97,12 @@ class ImportPane(Pane):
         self.start()
 
     def refresh_view(self) -> None:
-        """The Calendars view from the session (the import report stays as the last import left it)."""
+        """The Calendars view or the review queue from the session (the import report stays as the last import left it)."""
         from imm_tui.tui.session import calendars_of
+
+        if self.showing_queue:
+            self.show_queue()
+            return
 
         frame = calendars_of(_session(self))
         key = list(CALENDAR_SORTS)[self.sort_index]
@@ -119,6 +127,59 @@ class ImportPane(Pane):
         headers = [t(self, "person"), t(self, "team"), t(self, "state"), t(self, "covered"), t(self, "weeks"), t(self, "last import"),
                    t(self, "items"), t(self, "unclassified")]
         self.query_one("#calendars", KeyedTable).show(columns, rows, headers)
+
+    def show_queue(self) -> None:
+        """The organisation's unclassified items by subject, most frequent first: where a rule pays off most."""
+        from imm_tui.tui.session import review_queue_of
+
+        self.queue = review_queue_of(_session(self))
+        total = int(self.queue["items"].sum()) if len(self.queue) else 0
+        self.query_one("#calendars-caption", Label).update(
+            t(self, "Review queue: {items} unclassified items in {subjects}, most frequent first — n makes a rule, u back to calendars",
+              items=number(total, 0), subjects=how_many(labels(self), len(self.queue), N_("1 subject"), N_("{count} subjects"))))
+        rows = []
+        for index, row in enumerate(self.queue.itertuples(index=False)):
+            subject = row.subject if row.subject else Text(t(self, "(private or not kept)"), style="dim")
+            rows.append((str(index), [subject, str(row.items), str(row.people), number(float(row.hours), 1), str(row.first_day),
+                                      str(row.last_day), ", ".join(row.categories)]))
+        columns = ["subject", "items", "people", "hours", "first", "last", "categories"]
+        headers = [t(self, "subject"), t(self, "items"), t(self, "people"), t(self, "hours"), t(self, "first"), t(self, "last"),
+                   t(self, "categories")]
+        self.query_one("#calendars", KeyedTable).show(columns, rows, headers)
+
+    def action_toggle_queue(self) -> None:
+        self.showing_queue = not self.showing_queue
+        self.refresh_view()
+        self.query_one("#calendars", KeyedTable).focus()
+
+    def action_new_rule(self) -> None:
+        """A rule from the queue's subject under the cursor: an activity, internal time or ignore."""
+        from imm_tui.tui.screens.rule import NewRule
+
+        table = self.query_one("#calendars", KeyedTable)
+        if not self.showing_queue or not len(getattr(self, "queue", ())) or table.cursor_row is None or not table.row_count:
+            self.notify(t(self, "Press u for the review queue (unclassified subjects), then n on one"), severity="information")
+            return
+        row = self.queue.iloc[int(table.row_keys[table.cursor_row])]
+        subject, categories = str(row["subject"]), list(row["categories"])
+        if not subject and not categories:
+            self.notify(t(self, "A private item without categories: only its categories could be matched"), severity="warning")
+            return
+        session = _session(self)
+        activities = [(option(a.label), a.id) for a in session.plan.activities]
+        before = int(self.queue["items"].sum())
+        note = f"added in IMM from the review queue ({int(row['items'])} items of {int(row['people'])} people)"
+
+        def added(rule: object) -> None:
+            if rule is None:
+                return
+            self.app.refresh_views()  # type: ignore[attr-defined]
+            self.show_queue()
+            left = before - int(self.queue["items"].sum()) if len(self.queue) else before
+            self.notify(t(self, "Rule added to classify.toml: {count} items left the review queue", count=number(left, 0)))
+
+        self.app.push_screen(NewRule(subject, categories, activities, not subject, commit=lambda rule: session.add_rule(rule, note)),
+                             added)
 
     def action_sort_calendars(self) -> None:
         self.sort_index = (self.sort_index + 1) % len(CALENDAR_SORTS)
