@@ -16,6 +16,7 @@ from imm_tui.engine.requirement import derive
 from imm_tui.model import plan as plan_model
 from imm_tui.model.accounts import COLUMNS
 from imm_tui.model.classify import Company, Privacy, Rule, Skip
+from imm_tui.model.orders import Columns, OrdersFormat
 from imm_tui.model.plan_file import plan_from_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +40,7 @@ PLAN_SECTIONS: dict[str, list[type[BaseModel]]] = {
     "[monitor]": [plan_model.MonitorSettings],
 }
 CLASSIFY_SECTIONS: dict[str, list[type[BaseModel]]] = {"[company]": [Company], "[skip]": [Skip], "[[rules]]": [Rule],
-                                                       "[privacy]": [Privacy]}
+                                                       "[privacy]": [Privacy], "[columns]": [Columns], "[format]": [OrdersFormat]}
 
 
 def sections(text: str) -> dict[str, str]:

@@ -46,13 +46,15 @@ def _escape(text: str) -> str:
 
 
 def demo_calendars(plan: Plan, accounts: Sequence[Account], folder: Path, *, until: date = AS_OF, seed: int = 2027) -> list[Path]:
-    """Write imports/<person>/agenda.ics for every person, up to `until`; returns the files written."""
+    """Write imports/<person>/agenda.ics for every person, up to `until`, and the CRM's deals of those weeks
+    (imports/crm/deals.csv); returns the files written."""
     requirement = derive(plan)
     weekly = requirement.weekly
     company = plan.people[0].email.split("@")[1] if plan.people and plan.people[0].email else "company.example"
     clients = [a for a in accounts if a.status == "client"] or list(accounts)
     prospects = [a for a in accounts if a.status == "prospect"] or list(accounts)
     written = []
+    won: list[tuple[str, str, date, str]] = []  # (person id, name, day, account) of each order: the CRM export's deals
     for index, person in enumerate(plan.people):
         rng = random.Random(seed * 1000 + index)
         pace, per_order = PROFILES.get(person.id, (rng.uniform(0.75, 1.1), rng.uniform(0.85, 1.2)))
@@ -76,6 +78,9 @@ def demo_calendars(plan: Plan, accounts: Sequence[Account], folder: Path, *, unt
                 for _ in range(_draw(rng, expected)):
                     account = rng.choice(prospects if rng.random() < hunting else clients)
                     events.append(_event(rng, person.id, person.email or "", company, monday, activity, account, len(events)))
+                    if activity == "order":
+                        day = datetime.strptime(events[-1][2].rsplit(":", 1)[1], "%Y%m%dT%H%M%S").date()
+                        won.append((person.id, person.name, day, account.name))
             for _ in range(rng.randint(2, 4)):
                 events.append(_internal(rng, person.email or "", company, monday, len(events)))
             if rng.random() < 0.3:
@@ -94,7 +99,30 @@ def demo_calendars(plan: Plan, accounts: Sequence[Account], folder: Path, *, unt
         lines.append("END:VCALENDAR")
         write_atomic(target, ("\r\n".join(lines) + "\r\n").encode("utf-8"), backup=False)
         written.append(target)
+    written.append(demo_orders(plan, won, folder / "crm" / "deals.csv", seed=seed))
     return written
+
+
+def demo_orders(plan: Plan, won: Sequence[tuple[str, str, date, str]], target: Path, *, seed: int = 2027) -> Path:
+    """A HubSpot-style deals export: each order of the calendars as a Closed Won deal (its value around the
+    plan's average order value, each person with their own deal size; a product drawn by the product targets),
+    and a third as many Closed Lost deals, which IMM leaves out."""
+    rng = random.Random(seed)
+    average = plan.funnel.average_order_value if plan.funnel else 10_000.0
+    products = [p for p in plan.products if p.revenue_target > 0]
+    size = {p.id: rng.uniform(0.7, 1.35) for p in plan.people}
+    lines = ['"Record ID","Deal Name","Deal Stage","Close Date","Amount","Deal owner","Associated Company","Product"']
+    deals = [(pid, name, day, account, "Closed Won") for pid, name, day, account in won]
+    deals += [(pid, name, day + timedelta(days=2), account, "Closed Lost") for pid, name, day, account in won if rng.random() < 0.33]
+    for number, (pid, name, day, account, stage) in enumerate(sorted(deals, key=lambda d: (d[2], d[0])), start=1):
+        product = rng.choices(products, weights=[p.revenue_target for p in products])[0] if products else None
+        amount = round(0.8 * average * size.get(pid, 1.0) * rng.lognormvariate(0, 0.35), -1)  # smaller deals than planned, more of them
+        cells = [f"{9000000 + number}", f"{account} — {product.name if product else 'deal'}", stage, f"{day.isoformat()} 14:00",
+                 f"{amount:.2f}", name, account, product.name if product else ""]
+        lines.append(",".join('"' + c.replace('"', '""') + '"' for c in cells))
+    private_folder(target.parent)
+    write_atomic(target, ("\r\n".join(lines) + "\r\n").encode("utf-8"), backup=False)
+    return target
 
 
 def _draw(rng: random.Random, expected: float) -> int:

@@ -23,8 +23,11 @@ What, per calendar appointment in the plan year ({year}):
 Never stored: descriptions or notes, attendee names or addresses, the subject or location of an
 appointment marked private, anything outside the plan year.
 
+From an orders export of a CRM or ERP, per order line won: who won it (person id), its day, value,
+account name, product and order number; no other column of the file.
+
 How long: {retention}
-Remove one person's data: imm forget -w {workspace} --person ID (also removes their imported files' records).
+Remove one person's data: imm forget -w {workspace} --person ID (also removes their imported files' records and orders).
 
 Now in the store: {items} appointments of {people} people from {files} imported files{span};
 {with_subject} with a subject kept, {private} marked private (no subject kept).
@@ -59,14 +62,17 @@ def run_forget(args: argparse.Namespace) -> int:
     if not workspace.paths.store.exists():
         raise UsageError("nothing is stored yet")
     with Store.open(workspace.paths.store) as store:
-        stored = {str(row[0]) for row in store.connection.execute("SELECT person FROM items UNION SELECT person FROM files")}
+        stored = {str(row[0]) for row in store.connection.execute(
+            "SELECT person FROM items UNION SELECT person FROM files UNION SELECT person FROM orders")}
         if args.person not in stored:
             planned = {p.id for p in workspace.plan_document.plan.people}
             known = ", ".join(sorted(stored)[:12]) or "nobody"
             said = "has nothing stored" if args.person in planned else "is not a person id in plan.toml or the store"
             raise UsageError(f"{args.person!r} {said}; nothing was removed (data stored for: {known})")
+        lines = store.connection.execute("SELECT count(*) FROM orders WHERE person = ?", (args.person,)).fetchone()[0]
         removed = store.forget_person(args.person)
-    print(f"removed {removed} appointments of {args.person} from {workspace.paths.store}")
+    orders = f" and {lines} order line{'' if lines == 1 else 's'}" if lines else ""
+    print(f"removed {removed} appointments{orders} of {args.person} from {workspace.paths.store}")
     print(f"their calendar files in {workspace.paths.imports} are yours to delete; IMM does not touch them")
     return EXIT_OK
 

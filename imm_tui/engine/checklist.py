@@ -9,6 +9,8 @@ from imm_tui.i18n import N_, Params, filled, said
 from imm_tui.model.plan import MONTHS, Plan
 
 YES, NO, UNKNOWN = "✓", "✗", "—"
+RECONCILE_TOLERANCE = 0.01
+"""Product targets and people's targets agree when they differ by at most this share of the larger."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,16 @@ def checklist(plan: Plan, *, monitored: set[str], reviews_exported: bool, requir
     elif unquantified:
         add(question, NO, N_("no revenue target: {products}"), products=_names(unquantified))
     else:
-        add(question, YES, N_("{total} in product targets"), total=f"{sum(p.revenue_target for p in products):,.0f}")
+        product_total = sum(p.revenue_target for p in products)
+        people_total = sum(p.revenue_target for p in plan.people)
+        if people_total > 0 and abs(product_total - people_total) > RECONCILE_TOLERANCE * max(product_total, people_total):
+            add(question, NO, N_("{total} in product targets against {people} in people's targets: {gap} apart ({share}); "
+                                 "the two should tell the same year"), total=f"{product_total:,.0f}", people=f"{people_total:,.0f}",
+                gap=f"{abs(product_total - people_total):,.0f}",
+                share=f"{100 * abs(product_total - people_total) / max(product_total, people_total):.0f} %")
+        else:
+            add(question, YES, N_("{total} in product targets") if people_total <= 0 else
+                N_("{total} in product targets, matching people's targets"), total=f"{product_total:,.0f}")
     segments = plan.segments
     seg_priorities = [s.priority for s in segments]
     if not segments:

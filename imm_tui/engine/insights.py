@@ -63,7 +63,7 @@ class Insights:
 
 UNIT_COLUMNS = ("group", "level", "people", "visits", "requests", "offers", "orders", *(name for r in RATIOS for name in (r, r + "_index")),
                 "visit_required_ytd", "visits_judged", "visit_attainment", "forecast_orders", "forecast_revenue", "revenue_target",
-                *(kind.replace(" ", "_") for kind in SIGNAL_KINDS[1:]))
+                "revenue_ytd", "revenue_target_ytd", "revenue_attainment", *(kind.replace(" ", "_") for kind in SIGNAL_KINDS[1:]))
 
 
 def units(plan: Plan, found: Insights) -> pd.DataFrame:
@@ -78,13 +78,15 @@ def units(plan: Plan, found: Insights) -> pd.DataFrame:
     measured = people[~people.index.isin(list(linked))]
     teams = {p.id: p.team for p in plan.people}
     parents = {t.parent for t in plan.teams}
-    groups: list[tuple[str, str, list[str]]] = []
+    groups: list[tuple[str, str, list[str], list[str]]] = []
     for team, below in team_descendants(plan).items():
-        members = [person for person in measured.index if teams.get(str(person)) in set(below)]
-        groups.append((team, "division" if team in parents else "team", members))
-    groups.append(("org", "org", list(measured.index)))
+        inside = set(below)
+        members = [person for person in measured.index if teams.get(str(person)) in inside]
+        groups.append((team, "division" if team in parents else "team", members,
+                       [person for person in people.index if teams.get(str(person)) in inside]))
+    groups.append(("org", "org", list(measured.index), list(people.index)))
     rows = []
-    for group, level, members in groups:
+    for group, level, members, everyone in groups:
         part = measured.loc[members]
         row: dict[str, object] = {"group": group, "level": level, "people": len(members)}
         for stage in ("visits", "requests", "offers", "orders"):
@@ -100,6 +102,9 @@ def units(plan: Plan, found: Insights) -> pd.DataFrame:
                    forecast_orders=float(part["forecast_orders"].sum(min_count=1)),
                    forecast_revenue=float(part["forecast_revenue"].sum(min_count=1)),
                    revenue_target=float(part["revenue_target"].sum()))  # of the same people, to hold the forecast against
+        whole = people.loc[everyone]  # revenue won is known with or without a calendar (a CRM export, or none at all)
+        revenue, target = float(whole["revenue_ytd"].sum(min_count=1)), float(whole["revenue_target_ytd"].sum())
+        row.update(revenue_ytd=revenue, revenue_target_ytd=target, revenue_attainment=revenue / target if target > 0 else float("nan"))
         for kind in SIGNAL_KINDS[1:]:
             row[kind.replace(" ", "_")] = sum(1 for s in found.signals if s.kind == kind and s.person in set(members))
         rows.append(row)
@@ -135,10 +140,12 @@ def insights(
     activity: pd.DataFrame,
     settings: MonitorSettings = DEFAULT_MONITOR,
     monitored: set[str] | None = None,
+    orders: pd.DataFrame | None = None,
 ) -> Insights:
-    """All insights as of the comparison's date. `monitored`: people with an imported calendar (None: all)."""
+    """All insights as of the comparison's date. `monitored`: people with an imported calendar (None: all);
+    `orders`: the order lines of a CRM export (engine.orders), None when none was imported."""
     counts = person_counts(plan, happened(activity, comparison.as_of), [p.id for p in plan.people])
-    return insights_from_counts(plan, requirement, comparison, counts, settings, monitored)
+    return insights_from_counts(plan, requirement, comparison, counts, settings, monitored, orders)
 
 
 def person_counts(plan: Plan, done: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
@@ -177,13 +184,23 @@ def insights_from_counts(
     person_table: pd.DataFrame,
     settings: MonitorSettings = DEFAULT_MONITOR,
     monitored: set[str] | None = None,
+    orders: pd.DataFrame | None = None,
 ) -> Insights:
-    """Ratios, indices, forecast, signals and the hands from per-person counts (see person_counts)."""
+    """Ratios, indices, forecast, signals and the hands from per-person counts (see person_counts). With
+    `orders` (a CRM export's lines), orders and revenue are the ones won there, not calendar items × the
+    average order value."""
     as_of = comparison.as_of
     people = list(plan.people)
     ids = [p.id for p in people]
     counts = person_table.copy()
     org: dict[str, float] = {}
+    won = None
+    if orders is not None:
+        from imm_tui.engine.orders import person_orders
+
+        won = person_orders(orders, as_of, ids)
+        counts["calendar_orders"] = counts["orders"]
+        counts["orders"] = won["orders"]  # the funnel's last stage: what the CRM says was won
     for name, (top, bottom) in RATIOS.items():
         numerator, denominator = counts[top + "s"], counts[bottom + "s"]
         counts[name] = numerator / denominator.where(denominator > 0)
@@ -206,7 +223,7 @@ def insights_from_counts(
     counts["hunting_share_actual"] = counts["prospect_visits"] / known.where(known > 0)
     counts["quality"] = counts["commitments"] / counts["contacts"].where(counts["contacts"] > 0)
 
-    _forecast(plan, requirement, comparison, counts, org, settings)
+    _forecast(plan, requirement, comparison, counts, org, settings, None if won is None else won["revenue"])
     org["quality"] = float(counts["commitments"].sum() / counts["contacts"].sum()) if counts["contacts"].sum() > 0 else float("nan")
     linked = set(ids) if monitored is None else monitored
     unlinked = ~counts.index.isin(list(linked))
@@ -227,9 +244,13 @@ def insights_from_counts(
 
 
 def _forecast(
-    plan: Plan, requirement: Requirement, comparison: Comparison, counts: pd.DataFrame, org: dict[str, float], settings: MonitorSettings
+    plan: Plan, requirement: Requirement, comparison: Comparison, counts: pd.DataFrame, org: dict[str, float], settings: MonitorSettings,
+    revenue: pd.Series | None = None,
 ) -> None:
-    """Year-end orders: YTD orders + remaining required visits ÷ visits per order; and the run rate."""
+    """Year-end orders: YTD orders + remaining required visits ÷ visits per order; and the run rate. Revenue:
+    orders × the plan's average order value, or with `revenue` (won per person, from a CRM export) the real
+    revenue to date plus the orders still expected × the person's own average order value (the organisation's
+    while they have fewer than `forecast_min_orders` orders)."""
     weekly = comparison.weekly
     visit_ids = stage_ids(plan)["visit"]
     future = weekly[~weekly["elapsed"] & weekly["activity"].isin(visit_ids)]
@@ -255,10 +276,32 @@ def _forecast(
     value = plan.funnel.average_order_value if plan.funnel else float("nan")
     targets = pd.Series({p.id: p.revenue_target for p in plan.people}).reindex(counts.index)
     counts["revenue_target"] = targets
-    counts["revenue_ytd"] = counts["orders"] * value
-    counts["revenue_target_ytd"] = targets * share_done
-    counts["forecast_revenue"] = counts["forecast_orders"] * value
-    counts["run_rate_revenue"] = counts["run_rate_orders"] * value
+    if revenue is None:
+        counts["revenue_target_ytd"] = targets * share_done
+        counts["revenue_basis"] = "average order value"
+        counts["order_value"] = value
+        counts["revenue_ytd"] = counts["orders"] * value
+        counts["forecast_revenue"] = counts["forecast_orders"] * value
+        counts["run_rate_revenue"] = counts["run_rate_orders"] * value
+    else:
+        total_orders, total_revenue = float(counts["orders"].sum()), float(revenue.sum())
+        org_value = total_revenue / total_orders if total_orders > 0 else value
+        own_value = revenue / counts["orders"].where(counts["orders"] > 0)
+        per_order = own_value.where(counts["orders"] >= settings.forecast_min_orders, org_value)
+        org["order_value"] = org_value
+        # a CRM knows every week that happened, covered by a calendar or not: the target to date is that share of the year
+        happened_weeks = judged.set_index([judged["person"].astype(str), "week"])["elapsed"]
+        capacity["happened"] = pd.Series(list(zip(capacity["person"].astype(str), capacity["week"], strict=True))).map(happened_weeks)\
+            .fillna(False).astype(bool).to_numpy()
+        share_elapsed = (capacity[capacity["happened"]].groupby("person")["load"].sum() / load.where(load > 0)).reindex(counts.index)\
+            .fillna(0)
+        counts["revenue_target_ytd"] = targets * share_elapsed
+        counts["revenue_basis"] = np.where(counts["orders"] >= settings.forecast_min_orders, "own orders", "organisation's orders")
+        counts["order_value"] = per_order
+        counts["revenue_ytd"] = revenue
+        counts["forecast_revenue"] = revenue + (counts["forecast_orders"] - counts["orders"]).clip(lower=0) * per_order
+        counts["run_rate_revenue"] = revenue / share_done.where(share_done > 0)
+    counts["revenue_attainment"] = counts["revenue_ytd"] / counts["revenue_target_ytd"].where(counts["revenue_target_ytd"] > 0)
 
 
 def _signals(plan: Plan, counts: pd.DataFrame, org: dict[str, float], settings: MonitorSettings, monitored: set[str]) -> list[Signal]:

@@ -26,9 +26,12 @@ class LiveMonitor:
     def __init__(
         self, plan: Plan, requirement: Requirement, activity: pd.DataFrame, as_of: date,
         monitored: set[str] | None = None, settings: MonitorSettings | None = None, coverage: Coverage | None = None,
+        orders: pd.DataFrame | None = None,
     ) -> None:
-        """`coverage`: the periods each person's calendars cover (engine.compare); None judges every week."""
+        """`coverage`: the periods each person's calendars cover (engine.compare); None judges every week.
+        `orders`: the order lines of imported CRM exports (engine.orders); None: orders are calendar items."""
         self.plan, self.requirement, self.as_of = plan, requirement, as_of
+        self.orders = orders
         self.settings = settings or plan.monitor  # status bands and signal thresholds
         self.monitored = set(monitored) if monitored is not None else None
         self.coverage = {person: list(periods) for person, periods in coverage.items()} if coverage is not None else None
@@ -64,6 +67,7 @@ class LiveMonitor:
             return None
         other = object.__new__(LiveMonitor)
         other.plan, other.requirement, other.as_of, other.settings = plan, requirement, self.as_of, plan.monitor
+        other.orders = self.orders
         other.monitored = set(self.monitored) if self.monitored is not None else None
         other.coverage = {k: list(v) for k, v in self.coverage.items()} if self.coverage is not None else None
         same_week = plan.calendar.days_per_week == self.plan.calendar.days_per_week  # the same rows and weeks (checked above)
@@ -78,7 +82,7 @@ class LiveMonitor:
         Requirement or Monitor tab does not need them: a third of the edit's time at 160 people)."""
         if self._insights is None:
             self._insights = insights_from_counts(self.plan, self.requirement, self.comparison, self._counts, self.settings,
-                                                  self.monitored)
+                                                  self.monitored, self.orders)
         return self._insights
 
     def _finish(self) -> None:

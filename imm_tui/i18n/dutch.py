@@ -606,4 +606,22 @@ DUTCH: dict[str, str] = {
     "internal hours": "interne uren",
     "Internal time (not counted)": "Interne tijd (niet geteld)",
     "unclassified hours": "niet ingedeelde uren",
+    # issue 15: revenue and products from a CRM export (report/markdown.py), targets reconciled (engine/checklist.py)
+    "From the imported orders export: revenue is what was won, the target to date is the year's target times the share of the "
+    "year's work that has happened.": "Uit de geïmporteerde orderexport: omzet is wat gewonnen is, het doel tot nu is het jaardoel maal "
+                                      "het deel van het werk van het jaar dat voorbij is.",
+    "Revenue and products": "Omzet en producten",
+    "Won to date: {revenue} against {target} to date ({attainment}); {orders} orders of {value} on average; forecast for the year "
+    "{forecast} against {year}.": "Gewonnen tot nu: {revenue} tegen {target} tot nu ({attainment}); {orders} orders van gemiddeld "
+                                  "{value}; prognose voor het jaar {forecast} tegen {year}.",
+    "other products": "overige producten",
+    "priority": "prioriteit",
+    "revenue to date": "omzet tot nu",
+    "share of revenue": "aandeel omzet",
+    "share of targets": "aandeel doelen",
+    "target to date": "doel tot nu",
+    "{total} in product targets against {people} in people's targets: {gap} apart ({share}); the two should tell the same year":
+        "{total} aan productdoelen tegen {people} aan persoonlijke doelen: {gap} verschil ({share}); "
+        "beide horen hetzelfde jaar te vertellen",
+    "{total} in product targets, matching people's targets": "{total} aan productdoelen, gelijk aan de persoonlijke doelen",
 }

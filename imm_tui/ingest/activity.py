@@ -30,6 +30,21 @@ def load_activity(store: Store, year: int) -> pd.DataFrame:
     return frame
 
 
+def load_orders(store: Store, year: int) -> pd.DataFrame | None:
+    """The order lines of ISO year `year` from imported CRM exports (engine.orders.ORDER_COLUMNS); None when no
+    orders export was ever imported (orders are then the calendar items tagged as orders)."""
+    from imm_tui.model.orders import ORDER_COLUMNS
+
+    if not store.has_orders():
+        return None
+    rows = store.connection.execute("SELECT person, iso_week, day, value, account, product FROM orders WHERE iso_year = ?",
+                                    (year,)).fetchall()
+    frame = pd.DataFrame.from_records(rows, columns=ORDER_COLUMNS)
+    frame["day"] = pd.to_datetime(frame["day"], format="%Y-%m-%d")
+    frame["value"] = frame["value"].astype(float)
+    return frame
+
+
 TIME_COLUMNS = ["person", "week", "kind", "minutes", "items"]
 TIME_KINDS = ("customer", "internal", "unclassified")
 

@@ -26,11 +26,13 @@ from zoneinfo import ZoneInfo
 from imm_tui.ingest.classify import Classifier
 from imm_tui.ingest.items import CalendarError
 from imm_tui.ingest.limits import CALENDAR_SUFFIXES, DEFAULT_LIMITS, Limits, reading_cost
+from imm_tui.ingest.orders_csv import is_orders_csv, read_orders_csv
 from imm_tui.ingest.people import person_from_content, person_from_path
 from imm_tui.ingest.rows import Counts, build_rows, opaque, without_calendar_text
 from imm_tui.ingest.store import SHARE_CALENDAR, Store
 from imm_tui.model.accounts import Account
 from imm_tui.model.classify import Classification
+from imm_tui.model.orders import OrdersConfig
 from imm_tui.model.printable import printable
 from imm_tui.model.workspace import Workspace
 
@@ -51,6 +53,9 @@ class ImportSpec:
     person: str | None = None  # --person: every file belongs to this person
     limits: Limits = DEFAULT_LIMITS
     activities: tuple[str, ...] = ()  # the plan's activity ids (a hand-in's counts name them)
+    orders: OrdersConfig = field(default_factory=OrdersConfig)  # how an orders export is read (orders.toml)
+    names: tuple[tuple[str, str], ...] = ()  # (id, name) of the people: an orders export may name them
+    products: tuple[tuple[str, str], ...] = ()  # (id, name) of the plan's products
 
     @classmethod
     def for_workspace(cls, workspace: Workspace, *, person: str | None = None, limits: Limits = DEFAULT_LIMITS) -> ImportSpec:
@@ -62,6 +67,8 @@ class ImportSpec:
             year=plan.plan.year, timezone=plan.plan.timezone, people=tuple((p.id, p.email or "") for p in plan.people),
             classification=classification_of(workspace), accounts=tuple(workspace.accounts),
             imports=str(workspace.paths.imports), person=person, limits=limits, activities=tuple(plan.activity_ids),
+            orders=workspace.orders, names=tuple((p.id, p.name) for p in plan.people),
+            products=tuple((p.id, p.name) for p in plan.products),
         )
 
 
@@ -78,12 +85,18 @@ class FileOutcome:
     rows: list[tuple[object, ...]] = field(default_factory=list)  # dropped once stored; `items` keeps the count
     items: int = 0
     sha256: str = ""
+    orders: list[tuple[object, ...]] | None = None  # an orders export: its lines for the store (see Store.replace_orders)
+    skipped: dict[str, int] = field(default_factory=dict)  # an orders export: lines left out, by reason
     size: int = 0
     mtime_ns: int = 0
 
     def line(self) -> str:
         """One line for a terminal: a file name's control characters and line breaks come out escaped."""
         path = printable(self.path)
+        if self.status == "imported" and self.orders is not None:
+            skipped = ", ".join(f"{reason} {count}" for reason, count in sorted(self.skipped.items()))
+            lines = f"{self.items} order line" + ("" if self.items == 1 else "s")
+            return f"{path}: imported {lines}" + (f" (skipped: {skipped})" if skipped else "")
         if self.status == "imported":
             return f"{path}: imported {self.items}" + (f" ({self.person})" if self.person else "")
         if self.status == "unchanged":
@@ -194,6 +207,8 @@ def _read(path: Path, data: bytes, spec: ImportSpec, outcome: FileOutcome) -> Fi
     from imm_tui.ingest.share import CALENDAR, is_share, read_share
 
     zone = ZoneInfo(spec.timezone)
+    if path.suffix.lower() == ".csv" and is_orders_csv(data, spec.orders):
+        return _read_orders(data, spec, outcome)
     if is_share(data):  # a counts-only hand-in: already counted by the sender's rules
         share = read_share(data, spec.year, spec.activities, zone)
         if share.person not in dict(spec.people) or (spec.person and spec.person != share.person):
@@ -228,6 +243,20 @@ def _read(path: Path, data: bytes, spec: ImportSpec, outcome: FileOutcome) -> Fi
     return outcome
 
 
+def _read_orders(data: bytes, spec: ImportSpec, outcome: FileOutcome) -> FileOutcome:
+    """An orders export: its won lines, each with the ISO year and week of its day (every year is kept)."""
+    emails = dict(spec.people)
+    people = [(pid, emails.get(pid, ""), name) for pid, name in spec.names] or [(pid, email, "") for pid, email in spec.people]
+    result = read_orders_csv(data, spec.orders, people, spec.products)
+    rows: list[tuple[object, ...]] = []
+    for line in result.lines:
+        iso = line.day.isocalendar()
+        rows.append((line.line, line.person, line.day.isoformat(), iso.year, iso.week, line.value, line.account, line.product,
+                     line.order_id))
+    outcome.orders, outcome.warnings, outcome.skipped, outcome.status = rows, result.warnings, result.skipped, "imported"
+    return outcome
+
+
 def _whose_hint(path: Path, spec: ImportSpec) -> str:
     hint = "cannot tell whose calendar this is: put it in imports/<person-id>/, name it <person-id>.ics, or use --person"
     if spec.imports:
@@ -258,7 +287,16 @@ def import_files(
     def finish(outcome: FileOutcome) -> None:
         nonlocal done
         done += 1
-        if outcome.status == "imported" and outcome.person:
+        if outcome.status == "imported" and outcome.orders is not None:
+            try:
+                outcome.items = store.replace_orders(
+                    path=outcome.path, sha256=outcome.sha256, size=outcome.size, mtime_ns=outcome.mtime_ns,
+                    imported_at=datetime.now(UTC).isoformat(timespec="seconds"), lines=outcome.orders,
+                    warnings="\n".join(outcome.warnings))
+            except Exception as error:  # noqa: BLE001 - reported per file; the transaction was rolled back
+                outcome.status, outcome.message = "failed", f"could not be stored: {error}"
+            outcome.orders = []
+        elif outcome.status == "imported" and outcome.person:
             try:
                 outcome.items = store.replace_file(
                     path=outcome.path, person=outcome.person,
@@ -275,6 +313,9 @@ def import_files(
             record = store.file(outcome.path)
             if record is not None and (record.size, record.mtime_ns) != (outcome.size, outcome.mtime_ns) and outcome.size:
                 store.touch(record, outcome.size, outcome.mtime_ns)
+            orders = store.order_file(outcome.path) if record is None else None
+            if orders is not None and (orders.size, orders.mtime_ns) != (outcome.size, outcome.mtime_ns) and outcome.size:
+                store.touch_orders(orders, outcome.size, outcome.mtime_ns)
         if outcome.status != "imported":
             outcome.items = 0
         outcome.rows = []  # stored: holding every file's rows until the end only costs memory
@@ -285,7 +326,7 @@ def import_files(
     sizes: list[int] = []
     for path in files:
         key = str(path)
-        record = store.file(key)
+        record = store.file(key) or store.order_file(key)
         try:
             info = path.stat()
         except OSError as error:
@@ -295,7 +336,7 @@ def import_files(
             finish(FileOutcome(path=key, status="failed", message=NOT_REGULAR))
             continue
         if record is not None and record.size == info.st_size and record.mtime_ns == info.st_mtime_ns:
-            finish(FileOutcome(path=key, status="unchanged", person=record.person))
+            finish(FileOutcome(path=key, status="unchanged", person=record.person or None))
             continue
         pending.append((path, record.sha256 if record else None))
         sizes.append(info.st_size)

@@ -6,7 +6,7 @@ last one is the file's `PRAGMA user_version`.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 ITEM_COLUMNS = (
     "person", "uid", "occurrence", "file_id", "start_utc", "local_day", "iso_year", "iso_week", "minutes", "all_day",
@@ -112,5 +112,32 @@ MIGRATIONS: dict[int, str] = {
     ALTER TABLE files ADD COLUMN covers_from TEXT;
     ALTER TABLE files ADD COLUMN covers_to TEXT;
     UPDATE files SET covers_from = date(first_day, '-6 days', 'weekday 1'), covers_to = date(last_day, 'weekday 0');
+    """,
+    # v5: orders from a CRM or ERP export (ingest/orders_csv.py): the revenue and order values actually won.
+    5: """
+    CREATE TABLE order_files (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        imported_at TEXT NOT NULL,
+        lines INTEGER NOT NULL,
+        warnings TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE orders (
+        file_id INTEGER NOT NULL REFERENCES order_files(id) ON DELETE CASCADE,
+        line INTEGER NOT NULL,
+        person TEXT NOT NULL,
+        day TEXT NOT NULL,
+        iso_year INTEGER NOT NULL,
+        iso_week INTEGER NOT NULL,
+        value REAL NOT NULL,
+        account TEXT NOT NULL,
+        product TEXT NOT NULL,
+        order_id TEXT NOT NULL
+    );
+    CREATE INDEX orders_by_year ON orders (iso_year, person);
+    CREATE INDEX orders_by_file ON orders (file_id);
     """,
 }

@@ -266,6 +266,39 @@ class Store:
             stored = db.execute("SELECT items FROM files WHERE id = ?", (file_id,)).fetchone()
         return int(stored[0])
 
+    # --- orders (a CRM or ERP export) --------------------------------------------------------------
+    def order_file(self, path: str) -> FileRecord | None:
+        row = self.connection.execute("SELECT id, path, '', sha256, size, mtime_ns FROM order_files WHERE path = ?", (path,)).fetchone()
+        return FileRecord(*row) if row else None
+
+    def touch_orders(self, record: FileRecord, size: int, mtime_ns: int) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE order_files SET size = ?, mtime_ns = ? WHERE id = ?", (size, mtime_ns, record.id))
+
+    def replace_orders(self, *, path: str, sha256: str, size: int, mtime_ns: int, imported_at: str,
+                       lines: Sequence[tuple[object, ...]], warnings: str) -> int:
+        """Write one orders file in one transaction, replacing what the same path held; returns its lines stored.
+        `lines`: (line, person, day, iso_year, iso_week, value, account, product, order_id). An order number
+        an earlier file holds too is kept once, for this newer file (monthly exports that overlap)."""
+        with self.transaction() as db:
+            previous = db.execute("SELECT id FROM order_files WHERE path = ?", (path,)).fetchone()
+            if previous:
+                db.execute("DELETE FROM order_files WHERE id = ?", (previous[0],))  # its orders go with it (cascade)
+            numbers = [(str(row[8]),) for row in lines if row[8]]
+            if numbers:
+                db.executemany("DELETE FROM orders WHERE order_id = ?", numbers)
+            file_id = db.execute(
+                "INSERT INTO order_files (path, sha256, size, mtime_ns, imported_at, lines, warnings) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (path, sha256, size, mtime_ns, imported_at, len(lines), warnings)).lastrowid
+            db.executemany("INSERT INTO orders (file_id, line, person, day, iso_year, iso_week, value, account, product, order_id)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ((file_id, *row) for row in lines))
+            db.execute("UPDATE order_files SET lines = (SELECT count(*) FROM orders WHERE orders.file_id = order_files.id)")
+            stored = db.execute("SELECT lines FROM order_files WHERE id = ?", (file_id,)).fetchone()
+        return int(stored[0])
+
+    def has_orders(self) -> bool:
+        return self.connection.execute("SELECT 1 FROM order_files LIMIT 1").fetchone() is not None
+
     def coverage(self) -> dict[str, list[tuple[date, date]]]:
         """Per person, the periods their imported calendars cover, merged: each file from the start of what it
         covers to its end, but never past the day it was imported (what came after was still a plan) —
@@ -316,10 +349,11 @@ class Store:
         self.connection.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     def forget_person(self, person: str) -> int:
-        """Remove every item and file record of `person`; returns the number of items removed."""
+        """Remove every item, file record and order of `person`; returns the number of items removed."""
         with self.transaction() as db:
             removed = db.execute("DELETE FROM items WHERE person = ?", (person,)).rowcount
             db.execute("DELETE FROM files WHERE person = ?", (person,))
+            db.execute("DELETE FROM orders WHERE person = ?", (person,))
         self._scrub()
         return int(removed)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from imm_tui.model.accounts import Account, load_accounts
 from imm_tui.model.classify import Classification, load_classification
+from imm_tui.model.orders import DEFAULT_ORDERS, OrdersConfig, load_orders_config
 from imm_tui.model.plan_file import PlanDocument, load_plan
 from imm_tui.model.problems import InputError, Problem
 
@@ -31,6 +32,11 @@ class Paths:
     @property
     def accounts(self) -> Path:
         return self.root / "accounts.csv"
+
+    @property
+    def orders(self) -> Path:
+        """How an orders export is read (optional; docs/reference.md)."""
+        return self.root / "orders.toml"
 
     @property
     def imports(self) -> Path:
@@ -59,6 +65,7 @@ class Workspace:
     classification: Classification | None
     accounts: list[Account] = field(default_factory=list)
     warnings: tuple[Problem, ...] = ()
+    orders: OrdersConfig = field(default_factory=OrdersConfig)
 
 
 def load_workspace(root: Path) -> Workspace:
@@ -89,9 +96,15 @@ def load_workspace(root: Path) -> Workspace:
             )
         except InputError as error:
             problems.extend(error.problems)
+    orders = DEFAULT_ORDERS
+    if paths.orders.exists():
+        try:
+            orders = load_orders_config(paths.orders)
+        except InputError as error:
+            problems.extend(error.problems)
     if problems or document is None:
         raise InputError([*problems, *(document.warnings if document else ())])
-    return Workspace(paths, document, classification, accounts, document.warnings)
+    return Workspace(paths, document, classification, accounts, document.warnings, orders)
 
 
 def workspace_from_env() -> Path | None:

@@ -82,6 +82,9 @@ def review_workbook(review: Review, weekly: pd.DataFrame, pseudonyms: Pseudonyms
     sheet = _sheet(book, "Teams", teams)
     _team_charts(sheet, teams)
     _year_and_funnel(book, review)
+    products = review.products()
+    if products is not None:  # revenue won per product against its target, from the CRM export
+        _sheet(book, "Products", products)
     time = review.time_use()
     if time is not None:  # customer against internal hours per person, team and the organisation, to date
         _sheet(book, "Time", pseudonyms.frame(time) if pseudonyms else time)  # names dropped, ids replaced

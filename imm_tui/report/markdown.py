@@ -112,6 +112,7 @@ def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None, labels
                  number(float(row["forecast_revenue"]), 0), number(float(row["revenue_target"]), 0), f"{row['needs_help']}"]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", _("Ratios pooled over the people with a calendar; in brackets the index against the organisation (100 = the same)."), ""]
+    lines += revenue_markdown(review, _)
     lines += time_use_markdown(review, _, hide)
     lines += ["", "## " + _("Plan checklist"), ""]
     lines += [f"{a.number}. {a.mark} {_(a.question)} — {hide(a.said(_))}" for a in review.checklist]
@@ -136,4 +137,38 @@ def time_use_markdown(review: Review, _: Labels, hide: Callable[[str], str]) -> 
             number(float(row["customer_hours_per_week"]))]) + " |")
     lines += ["", _("Hours to date of the people with a calendar: customer = counted as an activity, internal = a rule with "
                     "internal = true; the share is of the hours a rule placed (unclassified hours are said apart)."), ""]
+    return lines
+
+
+def revenue_markdown(review: Review, _: Labels) -> list[str]:
+    """Revenue won against target per team and per product, from a CRM export (nothing without one)."""
+    products = review.products()
+    if products is None:
+        return []
+    org = review.insights.organisation
+    units = review.insights.units(review.plan)
+    total = units[units["level"] == "org"].iloc[0]
+    lines = ["", "## " + _("Revenue and products"), "",
+             _("Won to date: {revenue} against {target} to date ({attainment}); {orders} orders of {value} on average; "
+               "forecast for the year {forecast} against {year}.", revenue=number(float(total["revenue_ytd"]), 0),
+               target=number(float(total["revenue_target_ytd"]), 0), attainment=percent(float(total["revenue_attainment"])),
+               orders=number(float(review.insights.people["orders"].sum()), 0), value=number(org.get("order_value", math.nan), 0),
+               forecast=number(float(total["forecast_revenue"]), 0), year=number(float(total["revenue_target"]), 0)), ""]
+    headers = [_("team"), _("revenue to date"), _("target to date"), _("attainment")]
+    lines += ["| " + " | ".join(headers) + " |", "|---|---:|---:|---:|"]
+    for row in units[units["level"] != "org"].to_dict(orient="records"):
+        division = f" ({_('division')})" if row["level"] == "division" else ""
+        lines.append(f"| {row['group']}{division} | {number(float(row['revenue_ytd']), 0)} | {number(float(row['revenue_target_ytd']), 0)} "
+                     f"| {percent(float(row['revenue_attainment']))} |")
+    headers = [_("product"), _("priority"), _("revenue to date"), _("target to date"), _("attainment"), _("orders"), _("share of revenue"),
+               _("share of targets")]
+    lines += ["", "| " + " | ".join(headers) + " |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for row in products.to_dict(orient="records"):
+        priority = "" if row["priority"] != row["priority"] else f"{row['priority']:.0f}"
+        name = _("other products") if row["product"] == "(other)" else f"{row['name']} ({row['product']})"
+        lines.append("| " + " | ".join([name, priority, number(float(row["revenue"]), 0), number(float(row["target_to_date"]), 0),
+                                         percent(float(row["attainment"])), f"{row['orders']}", percent(float(row["share_of_revenue"])),
+                                         percent(float(row["target_share"]))]) + " |")
+    lines += ["", _("From the imported orders export: revenue is what was won, the target to date is the year's target times the "
+                    "share of the year's work that has happened."), ""]
     return lines

@@ -24,6 +24,18 @@ class Review:
     checklist: list[Answer]
     monitored: frozenset[str]
     time: pd.DataFrame | None = None  # minutes per person, week and kind (ingest.activity.load_time); None: not known
+    orders: pd.DataFrame | None = None  # order lines of imported CRM exports; None: orders are calendar items
+
+    def products(self) -> pd.DataFrame | None:
+        """Revenue won per product to date against its target to date (None without a CRM export)."""
+        if self.orders is None:
+            return None
+        from imm_tui.engine.orders import product_actuals
+
+        people = self.insights.people
+        targets = people["revenue_target"].sum()
+        share = float(people["revenue_target_ytd"].sum() / targets) if targets > 0 else 0.0
+        return product_actuals(self.plan, self.orders, self.as_of, share)
 
     def time_use(self) -> pd.DataFrame | None:
         """Customer, internal and unclassified hours per person, team and the organisation, to date (None without a store)."""
@@ -67,7 +79,8 @@ class Review:
         out["catch_up_per_week"] = (left / weeks.where(weeks > 0)).where(~unlinked)
         ends = {p.id: p.end for p in self.plan.people if p.end is not None and p.end >= self.as_of}
         out["leaves_on"] = [ends.get(str(person)) for person in out.index]
-        for column in ("orders", "forecast_orders", "run_rate_orders", "revenue_target", "forecast_revenue", "quality",
+        for column in ("orders", "forecast_orders", "run_rate_orders", "revenue_target", "revenue_ytd", "revenue_target_ytd",
+                       "revenue_attainment", "order_value", "revenue_basis", "forecast_revenue", "quality",
                        "visits_per_order_index", "hunting_share_expected", "hunting_share_actual"):
             out[column] = table[column]
         for name in ("visits_per_request", "visits_per_order", "requests_per_order", "offers_per_order"):  # every ratio, and its index
@@ -86,21 +99,23 @@ class Review:
 def build_review(
     plan: Plan, activity: pd.DataFrame, as_of: date, *, monitored: set[str], reviews_exported: bool,
     settings: MonitorSettings | None = None, coverage: Coverage | None = None, time: pd.DataFrame | None = None,
+    orders: pd.DataFrame | None = None,
 ) -> Review:
     """Everything for a review; thresholds come from the plan's `[monitor]` unless `settings` says otherwise.
     `coverage`: the periods each person's calendars cover (engine.compare); None judges every week."""
     requirement = derive(plan)
     settings = settings or plan.monitor
     comparison = compare(requirement, activity, as_of, settings, coverage, plan.calendar.days_per_week)
-    found = insights(plan, requirement, comparison, activity, settings, monitored)
-    return review_from(plan, requirement, comparison, found, monitored=monitored, reviews_exported=reviews_exported, time=time)
+    found = insights(plan, requirement, comparison, activity, settings, monitored, orders)
+    return review_from(plan, requirement, comparison, found, monitored=monitored, reviews_exported=reviews_exported, time=time,
+                       orders=orders)
 
 
 def review_from(
     plan: Plan, requirement: Requirement, comparison: Comparison, found: Insights, *, monitored: set[str], reviews_exported: bool,
-    time: pd.DataFrame | None = None,
+    time: pd.DataFrame | None = None, orders: pd.DataFrame | None = None,
 ) -> Review:
     """The review bundle from figures already computed (the app keeps them live); adds the checklist."""
     totals = {str(k): float(v) for k, v in requirement.annual.groupby("person")["required"].sum().items()}
     answers = checklist(plan, monitored=monitored, reviews_exported=reviews_exported, required_per_person=totals)
-    return Review(plan, requirement, comparison, found, answers, frozenset(monitored), time)
+    return Review(plan, requirement, comparison, found, answers, frozenset(monitored), time, orders)

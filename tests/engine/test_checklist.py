@@ -18,7 +18,10 @@ def test_the_demo_answers_almost_everything() -> None:
     answers = checklist(plan, monitored={"jdv"}, reviews_exported=False, required_per_person=totals(plan))
     assert [a.number for a in answers] == list(range(1, 12))
     marks = {a.number: a.mark for a in answers}
-    assert marks == {1: YES, 2: YES, 3: YES, 4: YES, 5: YES, 6: YES, 7: YES, 8: YES, 9: NO, 10: NO, 11: NO}
+    assert marks == {1: YES, 2: NO, 3: YES, 4: YES, 5: YES, 6: YES, 7: YES, 8: YES, 9: NO, 10: NO, 11: NO}
+    # the demo's products ask 12.5 M and its people 11.6 M: 900,000 apart, 900 / 12,500 = 7 %
+    assert answers[1].detail == ("12,500,000 in product targets against 11,600,000 in people's targets: 900,000 apart (7 %); "
+                                 "the two should tell the same year")
     assert answers[8].detail.startswith("no growth goal: mjanssen, lvisser")
     assert answers[9].detail.startswith("no calendar imported for: sbakker")
     assert "not exported yet" in answers[10].detail
@@ -51,3 +54,30 @@ def test_events_without_seasonality_count_as_a_split() -> None:
     plan = plan_of('[plan]\nname = "b"\nyear = 2027\n[[calendar.events]]\nname = "Fair"\nweeks = [11]\nfactor = 1.5\n')
     answer = checklist(plan, monitored=set(), reviews_exported=False, required_per_person={})[5]
     assert (answer.mark, answer.detail) == (YES, "no seasonality; events: 1")
+
+
+def test_product_and_people_targets_agree_within_one_percent() -> None:
+    base = """
+        [plan]
+        name = "r"
+        year = 2027
+
+        [[products]]
+        id = "a"
+        name = "A"
+        revenue_target = {product}
+
+        [[teams]]
+        id = "t"
+        name = "T"
+
+        [[people]]
+        id = "p"
+        name = "P"
+        team = "t"
+        revenue_target = 1000000
+        """
+    close = checklist(plan_of(base.format(product=1_010_000)), monitored=set(), reviews_exported=False, required_per_person={})[1]
+    assert (close.mark, close.detail) == (YES, "1,010,000 in product targets, matching people's targets")  # 10,000 = 0.99 %
+    apart = checklist(plan_of(base.format(product=1_011_000)), monitored=set(), reviews_exported=False, required_per_person={})[1]
+    assert apart.mark == NO and "11,000 apart (1 %)" in apart.detail

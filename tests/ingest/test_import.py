@@ -190,7 +190,7 @@ def test_events_and_usage_errors(workspace: Path, capsys: pytest.CaptureFixture[
 def test_store_is_versioned_and_refuses_a_newer_one(tmp_path: Path) -> None:
     path = tmp_path / "imm.sqlite"
     with Store.open(path) as store:
-        assert store.version == 4 and store.integrity_ok()
+        assert store.version == 5 and store.integrity_ok()
     with sqlite3.connect(path) as db:
         db.execute("PRAGMA user_version = 99")
     from imm_tui.ingest.store import StoreError
@@ -230,10 +230,12 @@ def test_an_older_store_is_backed_up_then_upgraded_in_place(tmp_path: Path) -> N
     old.commit()
     old.close()
     with Store.open(path) as store:
-        assert store.version == store_module.SCHEMA_VERSION == 4 and store.integrity_ok()
+        assert store.version == store_module.SCHEMA_VERSION == 5 and store.integrity_ok()
         assert store.items(("uid", "activity")) == [("u", "visit")]
         columns = {r[1] for r in store.connection.execute("PRAGMA table_info(files)")}
         assert {"covers_from", "covers_to"} <= columns  # v4: what each file covers
+        tables = {r[0] for r in store.connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"orders", "order_files"} <= tables  # v5: orders from a CRM export
         indexes = {r[0] for r in store.connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         table = store.connection.execute("SELECT sql FROM sqlite_master WHERE name = 'items'").fetchone()[0]
         with pytest.raises(sqlite3.IntegrityError):  # (person, uid, occurrence) is still one item
