@@ -55,8 +55,14 @@ def demo_calendars(plan: Plan, accounts: Sequence[Account], folder: Path, *, unt
     prospects = [a for a in accounts if a.status == "prospect"] or list(accounts)
     written = []
     won: list[tuple[str, str, date, str]] = []  # (person id, name, day, account) of each order: the CRM export's deals
+    segments = {s.id: s for s in plan.segments}
+    own: dict[str, list[Account]] = {}
+    for account in accounts:
+        if account.owner:
+            own.setdefault(account.owner, []).append(account)
     for index, person in enumerate(plan.people):
         rng = random.Random(seed * 1000 + index)
+        pick = random.Random(seed * 7000 + index)  # whom they meet: apart, so the times and counts stay as they were
         pace, per_order = PROFILES.get(person.id, (rng.uniform(0.75, 1.1), rng.uniform(0.85, 1.2)))
         mine = weekly[(weekly["person"] == person.id)]
         events: list[list[str]] = []
@@ -74,9 +80,14 @@ def demo_calendars(plan: Plan, accounts: Sequence[Account], folder: Path, *, unt
                 "request": rows.get("visit", 0) * pace / (2.0 * per_order),
                 "order": rows.get("visit", 0) * pace / (2.0 * 2.5 * 1.2 * per_order),
             }
+            # the contacts their own accounts ask this week (their segment's frequency), as a share of all they make
+            asked = sum(segments[a.segment].contacts_per_account * segments[a.segment].contacts_per_year
+                        for a in own.get(person.id, []) if a.segment in segments) / 52
+            own_share = min(0.6, asked / max(1.0, sum(plan_counts[a] for a in ("visit", "call", "video"))))
             for activity, expected in plan_counts.items():
                 for _ in range(_draw(rng, expected)):
                     account = rng.choice(prospects if rng.random() < hunting else clients)
+                    account = _whom(pick, account, own.get(person.id, []), accounts, week, own_share)
                     events.append(_event(rng, person.id, person.email or "", company, monday, activity, account, len(events)))
                     if activity == "order":
                         day = datetime.strptime(events[-1][2].rsplit(":", 1)[1], "%Y%m%dT%H%M%S").date()
@@ -123,6 +134,26 @@ def demo_orders(plan: Plan, won: Sequence[tuple[str, str, date, str]], target: P
     private_folder(target.parent)
     write_atomic(target, ("\r\n".join(lines) + "\r\n").encode("utf-8"), backup=False)
     return target
+
+
+QUIET = {"Maastricht UMC+": 12, "Datacenter Almere": 9}
+"""Demo accounts whose owner stops meeting them after this week: accounts that went quiet."""
+
+
+def _whom(pick: random.Random, drawn: Account, mine: Sequence[Account], accounts: Sequence[Account], week: int,
+          own_share: float) -> Account:
+    """One's own accounts (accounts.csv's owner) about as often as their segment asks, now and then another
+    owner's account, else customers outside accounts.csv; never an account after it went quiet."""
+    roll = pick.random()
+    mine = [a for a in mine if week <= QUIET.get(a.name, 53)]
+    if mine and roll < own_share:
+        return pick.choice(mine)
+    if roll < own_share + 0.01:
+        others = [a for a in accounts if week <= QUIET.get(a.name, 53)]
+        return pick.choice(others) if others else drawn
+    number = pick.randrange(1, 400)
+    return Account(name=f"Klant {number}", domains=(f"klant{number}.example",), segment=drawn.segment, status=drawn.status,
+                   owner=None)
 
 
 def _draw(rng: random.Random, expected: float) -> int:

@@ -31,6 +31,7 @@ class Monitor:
     facts: dict[str, tuple[int, int, int, date | None]]  # per person: files, items, unclassified, last import
     time: pd.DataFrame | None = None  # minutes per person, week and kind (None without a store)
     orders: pd.DataFrame | None = None  # order lines of imported CRM exports (None: none imported)
+    contacts: pd.DataFrame | None = None  # counted items with an account (None without a store)
 
     @property
     def reviews_exported(self) -> bool:
@@ -41,7 +42,7 @@ class Monitor:
 
         return build_review(self.workspace.plan_document.plan, self.activity, self.as_of, monitored=self.monitored,
                             reviews_exported=self.reviews_exported, coverage=self.coverage, time=self.time,
-                            orders=self.orders)
+                            orders=self.orders, accounts=self.workspace.accounts, contacts=self.contacts)
 
     def pseudonyms(self) -> Pseudonyms:
         from imm_tui.report.anonymize import Pseudonyms
@@ -52,7 +53,7 @@ class Monitor:
 def load_monitor(args: argparse.Namespace) -> Monitor:
     import pandas as pd
 
-    from imm_tui.ingest.activity import ACTIVITY_COLUMNS, last_imported_day, load_activity, load_orders, load_time
+    from imm_tui.ingest.activity import ACTIVITY_COLUMNS, last_imported_day, load_activity, load_contacts, load_orders, load_time
     from imm_tui.ingest.reclassify import ensure_classified
     from imm_tui.ingest.store import Store
 
@@ -62,7 +63,7 @@ def load_monitor(args: argparse.Namespace) -> Monitor:
     last, monitored, accounts = None, set(), [a.name for a in workspace.accounts]
     coverage: dict[str, list[tuple[date, date]]] = {}
     facts: dict[str, tuple[int, int, int, date | None]] = {}
-    time = orders = None
+    time = orders = contacts = None
     if workspace.paths.store.exists():
         with Store.open_for_reading(workspace.paths.store) as store:
             ensure_classified(store, workspace)
@@ -73,9 +74,10 @@ def load_monitor(args: argparse.Namespace) -> Monitor:
             facts = store.facts_per_person(year)
             time = load_time(store, year)
             orders = load_orders(store, year)
+            contacts = load_contacts(store, year)
             accounts += [str(r[0]) for r in store.connection.execute("SELECT DISTINCT account FROM items WHERE account IS NOT NULL")]
     as_of = _as_of(getattr(args, "as_of", None), last, year)
-    return Monitor(workspace, activity, as_of, monitored, accounts, coverage, facts, time, orders)
+    return Monitor(workspace, activity, as_of, monitored, accounts, coverage, facts, time, orders, contacts)
 
 
 def _as_of(given: str | None, last: date | None, year: int) -> date:

@@ -624,4 +624,26 @@ DUTCH: dict[str, str] = {
         "{total} aan productdoelen tegen {people} aan persoonlijke doelen: {gap} verschil ({share}); "
         "beide horen hetzelfde jaar te vertellen",
     "{total} in product targets, matching people's targets": "{total} aan productdoelen, gelijk aan de persoonlijke doelen",
+    # issue 15: accounts covered (report/markdown.py), and its setting (model/plan.py)
+    "Weeks without a contact after which an account of accounts.csv has gone quiet.":
+        "Weken zonder contact waarna een account uit accounts.csv stil is gevallen.",
+    "Gone quiet (no contact for {weeks} weeks or more):": "Stilgevallen (geen contact in {weeks} weken of langer):",
+    "Accounts": "Accounts",
+    "Behind on contacts:": "Achter met contacten:",
+    "Reached to date: {new} prospects and {existing} clients of accounts.csv; the portfolios hold {portfolio_new} new and "
+    "{portfolio_existing} existing accounts.": "Tot nu bereikt: {new} prospects en {existing} klanten uit accounts.csv; de portefeuilles "
+                                               "tellen {portfolio_new} nieuwe en {portfolio_existing} bestaande accounts.",
+    "The {count} accounts of accounts.csv: contacts to date against what their segment asks by now ({share} of the year).":
+        "De {count} accounts uit accounts.csv: contacten tot nu tegen wat hun segment tot nu vraagt ({share} van het jaar).",
+    "contacts": "contacten",
+    "accounts": "accounts",
+    "and {count} more": "en nog {count}",
+    "gone quiet": "stilgevallen",
+    "no contact for {weeks} weeks (last {day})": "geen contact in {weeks} weken (laatste {day})",
+    "no contact this year": "dit jaar geen contact",
+    "no segment": "geen segment",
+    "reached": "bereikt",
+    "{contacts} of {asked} contacts asked to date": "{contacts} van de {asked} gevraagde contacten tot nu",
+    "{count} contacts were with an account another person holds (accounts.csv owner).":
+        "{count} contacten waren met een account dat iemand anders beheert (eigenaar in accounts.csv).",
 }

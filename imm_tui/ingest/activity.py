@@ -45,6 +45,18 @@ def load_orders(store: Store, year: int) -> pd.DataFrame | None:
     return frame
 
 
+def load_contacts(store: Store, year: int) -> pd.DataFrame:
+    """Counted items of ISO year `year` that have an account (accounts.csv): person, week, day, activity, account."""
+    rows = store.connection.execute(
+        "SELECT person, iso_week, local_day, activity, account FROM items"
+        " WHERE iso_year = ? AND activity IS NOT NULL AND skip_reason IS NULL AND account IS NOT NULL",
+        (year,),
+    ).fetchall()
+    frame = pd.DataFrame.from_records(rows, columns=["person", "week", "day", "activity", "account"])
+    frame["day"] = pd.to_datetime(frame["day"], format="%Y-%m-%d")
+    return frame
+
+
 TIME_COLUMNS = ["person", "week", "kind", "minutes", "items"]
 TIME_KINDS = ("customer", "internal", "unclassified")
 

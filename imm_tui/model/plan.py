@@ -306,6 +306,8 @@ class MonitorSettings(Strict):
     """From this many orders a person's own conversion drives their forecast."""
     stale_after_days: int = Field(default=14, ge=1, le=366)
     """Days after which a person's newest calendar data is stale (their export should be asked for again)."""
+    quiet_after_weeks: int = Field(default=6, ge=1, le=53)
+    """Weeks without a contact after which an account of accounts.csv has gone quiet."""
 
 
 DEFAULT_MONITOR = MonitorSettings()

@@ -61,7 +61,8 @@ def _cell(value: Any) -> Any:
 
 def review_workbook(review: Review, weekly: pd.DataFrame, pseudonyms: Pseudonyms | None = None) -> bytes:
     """The workbook as bytes: Summary, People, Weekly (the report rows), Signals, Checklist, Team figures, Teams, Year to date,
-    Funnel (the last three with charts), Time (customer and internal hours, when there is a store)."""
+    Funnel (the last three with charts); with a CRM export Products; with accounts.csv Accounts, Account segments and Reach;
+    Time (customer and internal hours, when there is a store)."""
     hide = pseudonyms.text if pseudonyms else (lambda text: text)
     book = Workbook()
     book.remove(book.active)
@@ -85,6 +86,12 @@ def review_workbook(review: Review, weekly: pd.DataFrame, pseudonyms: Pseudonyms
     products = review.products()
     if products is not None:  # revenue won per product against its target, from the CRM export
         _sheet(book, "Products", products)
+    covered = review.accounts_covered()
+    if covered is not None:  # accounts.csv: contacts per account and segment against the plan, quiet, reach
+        accounts = covered.accounts.assign(last_contact=covered.accounts["last_contact"].map(lambda d: d.isoformat() if d else ""))
+        _sheet(book, "Accounts", pseudonyms.frame(accounts, drop=()) if pseudonyms else accounts)
+        _sheet(book, "Account segments", covered.segments)
+        _sheet(book, "Reach", pseudonyms.frame(covered.reach) if pseudonyms else covered.reach)
     time = review.time_use()
     if time is not None:  # customer against internal hours per person, team and the organisation, to date
         _sheet(book, "Time", pseudonyms.frame(time) if pseudonyms else time)  # names dropped, ids replaced

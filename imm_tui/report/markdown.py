@@ -113,6 +113,7 @@ def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None, labels
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", _("Ratios pooled over the people with a calendar; in brackets the index against the organisation (100 = the same)."), ""]
     lines += revenue_markdown(review, _)
+    lines += accounts_markdown(review, _, hide)
     lines += time_use_markdown(review, _, hide)
     lines += ["", "## " + _("Plan checklist"), ""]
     lines += [f"{a.number}. {a.mark} {_(a.question)} — {hide(a.said(_))}" for a in review.checklist]
@@ -171,4 +172,43 @@ def revenue_markdown(review: Review, _: Labels) -> list[str]:
                                          percent(float(row["target_share"]))]) + " |")
     lines += ["", _("From the imported orders export: revenue is what was won, the target to date is the year's target times the "
                     "share of the year's work that has happened."), ""]
+    return lines
+
+
+def accounts_markdown(review: Review, _: Labels, hide: Callable[[str], str], listed: int = 10) -> list[str]:
+    """Accounts of accounts.csv: contacts per segment against the plan to date, quiet accounts, key accounts
+    behind, contacts with another owner's accounts, new and existing accounts reached (nothing without them)."""
+    covered = review.accounts_covered()
+    if covered is None:
+        return []
+    accounts, segments = covered.accounts, covered.segments
+    intro = _("The {count} accounts of accounts.csv: contacts to date against what their segment asks by now ({share} of the year).",
+              count=len(accounts), share=percent(covered.share_of_year))
+    lines = ["", "## " + _("Accounts"), "", intro, ""]
+    headers = [_("segment"), _("accounts"), _("contacts"), _("asked to date"), _("attainment"), _("reached"), _("gone quiet")]
+    lines += ["| " + " | ".join(headers) + " |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for row in segments.to_dict(orient="records"):
+        lines.append("| " + " | ".join([f"{row['name']} ({row['segment']})" if row["segment"] else _("no segment"), f"{row['accounts']}",
+                                         f"{row['contacts']}", number(float(row["asked_to_date"])), percent(float(row["attainment"])),
+                                         f"{row['reached']}", f"{row['quiet']}"]) + " |")
+    quiet = accounts[accounts["quiet"]].sort_values(["weeks_quiet", "account"], ascending=[False, True])
+    weeks = review.plan.monitor.quiet_after_weeks
+    lines += ["", "**" + _("Gone quiet (no contact for {weeks} weeks or more):", weeks=weeks) + "**", ""]
+    lines += [f"- {hide(str(r['account']))} ({r['segment']}, {hide(str(r['owner'])) or '—'}): " + (
+        _("no contact for {weeks} weeks (last {day})", weeks=r["weeks_quiet"], day=r["last_contact"].isoformat()) if r["last_contact"]
+        else _("no contact this year")) for r in quiet.head(listed).to_dict(orient="records")] or ["- " + _("none")]
+    if len(quiet) > listed:
+        lines.append("- " + _("and {count} more", count=len(quiet) - listed))
+    behind = accounts[(accounts["attainment"] < review.plan.monitor.behind) & ~accounts["quiet"]].sort_values("attainment")
+    lines += ["", "**" + _("Behind on contacts:") + "**", ""]
+    lines += [f"- {hide(str(r['account']))} ({r['segment']}, {hide(str(r['owner'])) or '—'}): "
+              + _("{contacts} of {asked} contacts asked to date", contacts=r["contacts"], asked=number(float(r["asked_to_date"])))
+              for r in behind.head(listed).to_dict(orient="records")] or ["- " + _("none")]
+    others = int(accounts["by_others"].sum())
+    reach = covered.reach.set_index("person").loc["org"].to_dict()
+    lines += ["", _("{count} contacts were with an account another person holds (accounts.csv owner).", count=others),
+              _("Reached to date: {new} prospects and {existing} clients of accounts.csv; the portfolios hold {portfolio_new} new "
+                "and {portfolio_existing} existing accounts.", new=int(reach["new_reached"]), existing=int(reach["existing_reached"]),
+                portfolio_new=number(float(reach["new_in_portfolio"]), 0),
+                portfolio_existing=number(float(reach["existing_in_portfolio"]), 0)), ""]
     return lines

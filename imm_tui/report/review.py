@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
+from imm_tui.engine.accounts import AccountsCovered
 from imm_tui.engine.checklist import Answer, checklist
 from imm_tui.engine.compare import NOT_COVERED, Comparison, Coverage, compare, status_of
 from imm_tui.engine.insights import Insights, insights
 from imm_tui.engine.requirement import Requirement, derive
+from imm_tui.model.accounts import Account
 from imm_tui.model.plan import MonitorSettings, Plan
 
 
@@ -25,6 +28,20 @@ class Review:
     monitored: frozenset[str]
     time: pd.DataFrame | None = None  # minutes per person, week and kind (ingest.activity.load_time); None: not known
     orders: pd.DataFrame | None = None  # order lines of imported CRM exports; None: orders are calendar items
+    accounts: tuple[Account, ...] = ()  # accounts.csv
+    contacts: pd.DataFrame | None = None  # counted items with an account (ingest.activity.load_contacts); None without a store
+
+    def accounts_covered(self) -> AccountsCovered | None:
+        """Contacts per account and segment against the plan, quiet accounts, other owners, reach (None without
+        accounts.csv or a store)."""
+        if not self.accounts or self.contacts is None:
+            return None
+        from imm_tui.engine.accounts import accounts_covered
+
+        weekly = self.requirement.weekly
+        total = float(weekly["required"].sum())
+        share = float(weekly.loc[weekly["week"] <= self.comparison.as_of_week, "required"].sum()) / total if total > 0 else 0.0
+        return accounts_covered(self.plan, self.accounts, self.contacts, self.as_of, share, self.plan.monitor.quiet_after_weeks)
 
     def products(self) -> pd.DataFrame | None:
         """Revenue won per product to date against its target to date (None without a CRM export)."""
@@ -99,7 +116,7 @@ class Review:
 def build_review(
     plan: Plan, activity: pd.DataFrame, as_of: date, *, monitored: set[str], reviews_exported: bool,
     settings: MonitorSettings | None = None, coverage: Coverage | None = None, time: pd.DataFrame | None = None,
-    orders: pd.DataFrame | None = None,
+    orders: pd.DataFrame | None = None, accounts: Sequence[Account] = (), contacts: pd.DataFrame | None = None,
 ) -> Review:
     """Everything for a review; thresholds come from the plan's `[monitor]` unless `settings` says otherwise.
     `coverage`: the periods each person's calendars cover (engine.compare); None judges every week."""
@@ -108,14 +125,15 @@ def build_review(
     comparison = compare(requirement, activity, as_of, settings, coverage, plan.calendar.days_per_week)
     found = insights(plan, requirement, comparison, activity, settings, monitored, orders)
     return review_from(plan, requirement, comparison, found, monitored=monitored, reviews_exported=reviews_exported, time=time,
-                       orders=orders)
+                       orders=orders, accounts=accounts, contacts=contacts)
 
 
 def review_from(
     plan: Plan, requirement: Requirement, comparison: Comparison, found: Insights, *, monitored: set[str], reviews_exported: bool,
-    time: pd.DataFrame | None = None, orders: pd.DataFrame | None = None,
+    time: pd.DataFrame | None = None, orders: pd.DataFrame | None = None, accounts: Sequence[Account] = (),
+    contacts: pd.DataFrame | None = None,
 ) -> Review:
     """The review bundle from figures already computed (the app keeps them live); adds the checklist."""
     totals = {str(k): float(v) for k, v in requirement.annual.groupby("person")["required"].sum().items()}
     answers = checklist(plan, monitored=monitored, reviews_exported=reviews_exported, required_per_person=totals)
-    return Review(plan, requirement, comparison, found, answers, frozenset(monitored), time, orders)
+    return Review(plan, requirement, comparison, found, answers, frozenset(monitored), time, orders, tuple(accounts), contacts)

@@ -40,6 +40,7 @@ class Monitoring:
     facts: dict[str, tuple[int, int, int, date | None]] = field(default_factory=dict)  # files, items, unclassified, last import
     time: pd.DataFrame | None = None  # minutes per person, week and kind (ingest.activity.load_time); None without a store
     orders: pd.DataFrame | None = None  # order lines of imported CRM exports (ingest.activity.load_orders); None: none imported
+    contacts: pd.DataFrame | None = None  # counted items with an account (ingest.activity.load_contacts); None without a store
 
 
 HISTORY = 200  # plan edits that can be undone
@@ -64,13 +65,21 @@ class Session:
         self._derive()
 
     def _load_monitoring(self) -> Monitoring:
-        from imm_tui.ingest.activity import ACTIVITY_COLUMNS, default_as_of, last_imported_day, load_activity, load_orders, load_time
+        from imm_tui.ingest.activity import (
+            ACTIVITY_COLUMNS,
+            default_as_of,
+            last_imported_day,
+            load_activity,
+            load_contacts,
+            load_orders,
+            load_time,
+        )
         from imm_tui.ingest.reclassify import ensure_classified
         from imm_tui.ingest.store import Store
 
         year = self.plan.plan.year
         activity = pd.DataFrame(columns=ACTIVITY_COLUMNS)
-        last, monitored, coverage, facts, time, orders = None, set(), {}, {}, None, None
+        last, monitored, coverage, facts, time, orders, contacts = None, set(), {}, {}, None, None, None
         if self.workspace.paths.store.exists():
             with Store.open_for_reading(self.workspace.paths.store) as store:
                 ensure_classified(store, self.workspace)
@@ -81,11 +90,12 @@ class Session:
                 facts = store.facts_per_person(year)
                 time = load_time(store, year)
                 orders = load_orders(store, year)
+                contacts = load_contacts(store, year)
         as_of = default_as_of(last, year)
         chosen = self.chosen_as_of
         if chosen is not None and date.fromisocalendar(year, 1, 1) <= chosen < date.fromisocalendar(year + 1, 1, 1):
             as_of = chosen
-        return Monitoring(as_of, activity, monitored, coverage, facts, time, orders)
+        return Monitoring(as_of, activity, monitored, coverage, facts, time, orders, contacts)
 
     def set_as_of(self, text: str) -> None:
         """Compare as of another day of the plan year (`2027-03-31`); refuse anything else with the reason."""
@@ -254,7 +264,8 @@ def review_of(session: Session):  # type: ignore[no-untyped-def]
 
     return review_from(session.plan, session.requirement, session.comparison, session.insights,
                        monitored=session.monitoring.monitored, reviews_exported=session.workspace.paths.reviews.exists(),
-                       time=session.monitoring.time, orders=session.monitoring.orders)
+                       time=session.monitoring.time, orders=session.monitoring.orders, accounts=session.workspace.accounts,
+                       contacts=session.monitoring.contacts)
 
 
 def export_review(session: Session, kind: str, *, anonymize: bool = False) -> Path:

@@ -55,7 +55,9 @@ def test_workbook_round_trip(workspace: Path, capsys: pytest.CaptureFixture[str]
     assert code == 0, err
     book = load_workbook(BytesIO(target.read_bytes()))
     assert book.sheetnames == ["Summary", "People", "Weekly", "Signals", "Checklist", "Team figures", "Teams", "Year to date", "Funnel",
-                               "Time"]
+                               "Accounts", "Account segments", "Reach", "Time"]
+    quiet = {row[0].value: row for row in book["Accounts"].iter_rows(min_row=2)}
+    assert set(quiet) == {a.split(",")[0] for a in (workspace / "accounts.csv").read_text(encoding="utf-8").splitlines()[1:]}
     units = [c.value for c in book["Team figures"][1]]
     assert {"group", "level", "visits_per_request_index", "visits_per_order_index", "visit_attainment", "needs_help"} <= set(units)
     assert {"visits_per_request", "requests_per_order", "offers_per_order"} <= {c.value for c in book["People"][1]}
