@@ -45,7 +45,8 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
-def demo_calendars(plan: Plan, accounts: Sequence[Account], folder: Path, *, until: date = AS_OF, seed: int = 2027) -> list[Path]:
+def demo_calendars(plan: Plan, accounts: Sequence[Account], folder: Path, *, until: date = AS_OF, seed: int = 2027,
+                   name: str = "agenda.ics", deals: str = "deals.csv", pace_factor: float = 1.0) -> list[Path]:
     """Write imports/<person>/agenda.ics for every person, up to `until`, and the CRM's deals of those weeks
     (imports/crm/deals.csv); returns the files written."""
     requirement = derive(plan)
@@ -64,6 +65,7 @@ def demo_calendars(plan: Plan, accounts: Sequence[Account], folder: Path, *, unt
         rng = random.Random(seed * 1000 + index)
         pick = random.Random(seed * 7000 + index)  # whom they meet: apart, so the times and counts stay as they were
         pace, per_order = PROFILES.get(person.id, (rng.uniform(0.75, 1.1), rng.uniform(0.85, 1.2)))
+        pace *= pace_factor
         mine = weekly[(weekly["person"] == person.id)]
         events: list[list[str]] = []
         for week in range(1, until.isocalendar().week + 1):
@@ -96,7 +98,7 @@ def demo_calendars(plan: Plan, accounts: Sequence[Account], folder: Path, *, unt
                 events.append(_internal(rng, person.email or "", company, monday, len(events)))
             if rng.random() < 0.3:
                 events.append(_private(rng, monday, len(events)))
-        target = folder / person.id / "agenda.ics"
+        target = folder / person.id / name
         private_folder(target.parent)
         lines = [
             "BEGIN:VCALENDAR",
@@ -110,7 +112,7 @@ def demo_calendars(plan: Plan, accounts: Sequence[Account], folder: Path, *, unt
         lines.append("END:VCALENDAR")
         write_atomic(target, ("\r\n".join(lines) + "\r\n").encode("utf-8"), backup=False)
         written.append(target)
-    written.append(demo_orders(plan, won, folder / "crm" / "deals.csv", seed=seed))
+    written.append(demo_orders(plan, won, folder / "crm" / deals, seed=seed))
     return written
 
 
@@ -128,7 +130,7 @@ def demo_orders(plan: Plan, won: Sequence[tuple[str, str, date, str]], target: P
     for number, (pid, name, day, account, stage) in enumerate(sorted(deals, key=lambda d: (d[2], d[0])), start=1):
         product = rng.choices(products, weights=[p.revenue_target for p in products])[0] if products else None
         amount = round(0.8 * average * size.get(pid, 1.0) * rng.lognormvariate(0, 0.35), -1)  # smaller deals than planned, more of them
-        cells = [f"{9000000 + number}", f"{account} — {product.name if product else 'deal'}", stage, f"{day.isoformat()} 14:00",
+        cells = [f"{seed}{number:05d}", f"{account} — {product.name if product else 'deal'}", stage, f"{day.isoformat()} 14:00",
                  f"{amount:.2f}", name, account, product.name if product else ""]
         lines.append(",".join('"' + c.replace('"', '""') + '"' for c in cells))
     private_folder(target.parent)

@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
                       "norm floor and own minimum side by side, and each week's weight (with --activity, --week)")
     plan.add_argument("--week", action="append", default=[], type=int, metavar="N", help="with --explain: only these weeks in the table")
     monitor = argparse.ArgumentParser(add_help=False)
+    monitor.add_argument("--year", type=int, metavar="YYYY", help="another plan year: its plan (plan-YYYY.toml beside plan.toml) "
+                         "and its calendar items, against the year before it (default: plan.toml's year)")
     monitor.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help="count up to this day (default: the last imported day)")
     monitor.add_argument("--anonymize", action="store_true", help="pseudonyms instead of names, ids, e-mails and accounts")
     monitor.add_argument("-o", "--output", type=Path, help="write to this file (atomically) instead of the terminal")

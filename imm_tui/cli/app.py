@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,6 +100,13 @@ def _set_up_demo_calendars(workspace: Workspace) -> None:
     plan = workspace.plan_document.plan
     print("Setting up the demo: writing and importing a calendar for each of its people …", file=sys.stderr)
     demo_calendars(plan, workspace.accounts, workspace.paths.imports)
+    last = plan.plan.year - 1
+    if workspace.paths.plan_of_year(last).exists():  # last year, as the year before this one went: for year-on-year
+        from imm_tui.model.workspace import load_workspace
+
+        before = load_workspace(workspace.paths.root, last).plan_document.plan
+        demo_calendars(before, workspace.accounts, workspace.paths.imports, until=date(last, 12, 28), seed=last,
+                       name=f"agenda-{last}.ics", deals=f"deals-{last}.csv", pace_factor=0.9)
     spec = ImportSpec.for_workspace(workspace)
     with Store.open(workspace.paths.store) as store:
         import_files([workspace.paths.imports], store, spec)

@@ -45,10 +45,11 @@ def resolve_workspace(given: Path | None) -> Path:
     return root
 
 
-def open_workspace(root: Path) -> Workspace:
+def open_workspace(root: Path, year: int | None = None) -> Workspace:
+    """The workspace at `root`, with the plan of `year` when given (plan.toml, or plan-<year>.toml beside it)."""
     from imm_tui.model.workspace import load_workspace
 
-    workspace = load_workspace(root)
+    workspace = load_workspace(root, year)
     print_problems(workspace.warnings, sys.stderr)
     return workspace
 

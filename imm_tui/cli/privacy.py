@@ -21,7 +21,7 @@ What, per calendar appointment in the plan year ({year}):
   - how it was classified (activity, the rule that matched, commitment, account).
 {text_line}
 Never stored: descriptions or notes, attendee names or addresses, the subject or location of an
-appointment marked private, anything outside the plan year.
+appointment marked private, anything outside the plan year and the [plan] history_years before it.
 
 From an orders export of a CRM or ERP, per order line won: who won it (person id), its day, value,
 account name, product and order number; no other column of the file.

@@ -32,6 +32,8 @@ class Monitor:
     time: pd.DataFrame | None = None  # minutes per person, week and kind (None without a store)
     orders: pd.DataFrame | None = None  # order lines of imported CRM exports (None: none imported)
     contacts: pd.DataFrame | None = None  # counted items with an account (None without a store)
+    previous: pd.DataFrame | None = None  # last year's counted items (None when the store holds none)
+    previous_orders: pd.DataFrame | None = None  # last year's order lines of CRM exports
 
     @property
     def reviews_exported(self) -> bool:
@@ -42,7 +44,8 @@ class Monitor:
 
         return build_review(self.workspace.plan_document.plan, self.activity, self.as_of, monitored=self.monitored,
                             reviews_exported=self.reviews_exported, coverage=self.coverage, time=self.time,
-                            orders=self.orders, accounts=self.workspace.accounts, contacts=self.contacts)
+                            orders=self.orders, accounts=self.workspace.accounts, contacts=self.contacts, previous=self.previous,
+                            previous_orders=self.previous_orders)
 
     def pseudonyms(self) -> Pseudonyms:
         from imm_tui.report.anonymize import Pseudonyms
@@ -53,17 +56,25 @@ class Monitor:
 def load_monitor(args: argparse.Namespace) -> Monitor:
     import pandas as pd
 
-    from imm_tui.ingest.activity import ACTIVITY_COLUMNS, last_imported_day, load_activity, load_contacts, load_orders, load_time
+    from imm_tui.ingest.activity import (
+        ACTIVITY_COLUMNS,
+        last_imported_day,
+        load_activity,
+        load_contacts,
+        load_orders,
+        load_previous,
+        load_time,
+    )
     from imm_tui.ingest.reclassify import ensure_classified
     from imm_tui.ingest.store import Store
 
-    workspace = open_workspace(resolve_workspace(args.workspace))
+    workspace = open_workspace(resolve_workspace(args.workspace), getattr(args, "year", None))
     year = workspace.plan_document.plan.plan.year
     activity = pd.DataFrame(columns=ACTIVITY_COLUMNS)
     last, monitored, accounts = None, set(), [a.name for a in workspace.accounts]
     coverage: dict[str, list[tuple[date, date]]] = {}
     facts: dict[str, tuple[int, int, int, date | None]] = {}
-    time = orders = contacts = None
+    time = orders = contacts = previous = previous_orders = None
     if workspace.paths.store.exists():
         with Store.open_for_reading(workspace.paths.store) as store:
             ensure_classified(store, workspace)
@@ -75,9 +86,12 @@ def load_monitor(args: argparse.Namespace) -> Monitor:
             time = load_time(store, year)
             orders = load_orders(store, year)
             contacts = load_contacts(store, year)
+            previous = load_previous(store, year)
+            previous_orders = load_orders(store, year - 1)
             accounts += [str(r[0]) for r in store.connection.execute("SELECT DISTINCT account FROM items WHERE account IS NOT NULL")]
     as_of = _as_of(getattr(args, "as_of", None), last, year)
-    return Monitor(workspace, activity, as_of, monitored, accounts, coverage, facts, time, orders, contacts)
+    return Monitor(workspace, activity, as_of, monitored, accounts, coverage, facts, time, orders, contacts, previous,
+                   previous_orders)
 
 
 def _as_of(given: str | None, last: date | None, year: int) -> date:
@@ -160,6 +174,11 @@ def run_insights(args: argparse.Namespace) -> int:
                 "signals": signals.to_dict(orient="records"),
                 "units": [{k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
                           for row in units.to_dict(orient="records")]}
+        for key, extra in (("year_on_year", review.year_on_year()), ("products", review.products())):
+            if extra is not None:
+                shown_extra = pseudonyms.frame(extra) if pseudonyms and key == "year_on_year" else extra
+                meta[key] = [{k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
+                             for row in shown_extra.to_dict(orient="records")]
         time = review.time_use()
         if time is not None:  # customer against internal hours per person, team and the organisation
             shown_time = pseudonyms.frame(time) if pseudonyms else time

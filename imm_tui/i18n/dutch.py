@@ -646,4 +646,13 @@ DUTCH: dict[str, str] = {
     "{contacts} of {asked} contacts asked to date": "{contacts} van de {asked} gevraagde contacten tot nu",
     "{count} contacts were with an account another person holds (accounts.csv owner).":
         "{count} contacten waren met een account dat iemand anders beheert (eigenaar in accounts.csv).",
+    "Earlier ISO years whose calendar items an import keeps besides the plan year (for year-on-year).":
+        "Eerdere ISO-jaren waarvan een import de agenda-items bewaart naast het planjaar (voor jaar-op-jaar).",
+    # issue 15: year on year (report/markdown.py, tui/screens/chart.py)
+    "Weeks 1 to {week} of both years, counted by this year's rules; in each cell this year, then last year.":
+        "Week 1 tot en met {week} van beide jaren, geteld met de regels van dit jaar; per cel eerst dit jaar, dan vorig jaar.",
+    "change": "verschil",
+    "revenue": "omzet",
+    "{activity}: {year} against {last}": "{activity}: {year} tegen {last}",
+    "{year} against {last}": "{year} tegen {last}",
 }

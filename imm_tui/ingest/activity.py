@@ -30,6 +30,13 @@ def load_activity(store: Store, year: int) -> pd.DataFrame:
     return frame
 
 
+def load_previous(store: Store, year: int) -> pd.DataFrame | None:
+    """The counted items of ISO year `year` − 1 (for year-on-year), or None when the store holds no item of that year."""
+    if store.connection.execute("SELECT 1 FROM items WHERE iso_year = ? LIMIT 1", (year - 1,)).fetchone() is None:
+        return None
+    return load_activity(store, year - 1)
+
+
 def load_orders(store: Store, year: int) -> pd.DataFrame | None:
     """The order lines of ISO year `year` from imported CRM exports (engine.orders.ORDER_COLUMNS); None when no
     orders export was ever imported (orders are then the calendar items tagged as orders)."""

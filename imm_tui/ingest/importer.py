@@ -54,6 +54,7 @@ class ImportSpec:
     limits: Limits = DEFAULT_LIMITS
     activities: tuple[str, ...] = ()  # the plan's activity ids (a hand-in's counts name them)
     orders: OrdersConfig = field(default_factory=OrdersConfig)  # how an orders export is read (orders.toml)
+    history_years: int = 0  # earlier ISO years kept besides `year` ([plan] history_years)
     names: tuple[tuple[str, str], ...] = ()  # (id, name) of the people: an orders export may name them
     products: tuple[tuple[str, str], ...] = ()  # (id, name) of the plan's products
 
@@ -67,7 +68,7 @@ class ImportSpec:
             year=plan.plan.year, timezone=plan.plan.timezone, people=tuple((p.id, p.email or "") for p in plan.people),
             classification=classification_of(workspace), accounts=tuple(workspace.accounts),
             imports=str(workspace.paths.imports), person=person, limits=limits, activities=tuple(plan.activity_ids),
-            orders=workspace.orders, names=tuple((p.id, p.name) for p in plan.people),
+            orders=workspace.orders, names=tuple((p.id, p.name) for p in plan.people), history_years=plan.plan.history_years,
             products=tuple((p.id, p.name) for p in plan.products),
         )
 
@@ -220,7 +221,7 @@ def _read(path: Path, data: bytes, spec: ImportSpec, outcome: FileOutcome) -> Fi
         outcome.rows, outcome.warnings, outcome.counts = share.rows, share.warnings, counts
         outcome.person, outcome.calendar, outcome.covers, outcome.status = share.person, CALENDAR, share.covers, "imported"
         return outcome
-    result = read_calendar(path, data, zone, spec.year, spec.limits)
+    result = read_calendar(path, data, zone, spec.year, spec.limits, first_year=spec.year - spec.history_years)
     outcome.warnings = result.warnings
     person = spec.person or person_from_path(path, Path(spec.imports) if spec.imports else None, spec.people)
     person = person or person_from_content(result.owner_hint, result.items, spec.people)
@@ -233,7 +234,7 @@ def _read(path: Path, data: bytes, spec: ImportSpec, outcome: FileOutcome) -> Fi
         counts.skip(reason, count)
     classifier = Classifier(spec.classification, spec.accounts)
     outcome.rows = build_rows(
-        result.items, person=person, owner_email=email, year=spec.year, zone=zone,
+        result.items, person=person, owner_email=email, year=spec.year, first_year=spec.year - spec.history_years, zone=zone,
         classifier=classifier, count_only=spec.classification.privacy.count_only, counts=counts,
     )
     outcome.warnings.extend(classifier.problems)

@@ -59,7 +59,7 @@ class RawItem(NamedTuple):
     line: int | None = None  # where the item starts in its file, for messages
 
 
-OUTSIDE = "outside the plan year"
+OUTSIDE = "outside the years kept"
 """The skip reason of an occurrence outside the plan's ISO year (counted per occurrence, not per series)."""
 
 

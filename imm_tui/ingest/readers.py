@@ -21,12 +21,15 @@ AVAILABILITY_WARNING = (
 MAX_WARNINGS = 20
 
 
-def read_calendar(path: Path, data: bytes, zone: ZoneInfo, year: int, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
+def read_calendar(path: Path, data: bytes, zone: ZoneInfo, year: int, limits: Limits = DEFAULT_LIMITS,
+                  first_year: int | None = None) -> ReadResult:
+    """The items of a calendar file; series are expanded over the ISO years `first_year` (default `year`) to `year`."""
+    window = (window_for(first_year if first_year is not None else year)[0], window_for(year)[1])
     head = data[:4096].lstrip(b"\xef\xbb\xbf").lstrip()
     max_line = limits.max_line_kb << 10
     if head[:15].upper().startswith(b"BEGIN:VCALENDAR") or path.suffix.lower() in (".ics", ".ical", ".ifb", ".icalendar"):
         data, cut = cut_long_lines(data, max_line)
-        result = read_ics_fast(data, zone, window_for(year), limits)
+        result = read_ics_fast(data, zone, window, limits)
         if cut:
             result.warnings.insert(0, f"{cut} line(s) longer than {limits.max_line_kb} KB were cut to that length")
     elif is_outlook_csv(data):

@@ -71,8 +71,11 @@ def build_rows(
     classifier: Classifier,
     count_only: bool,
     counts: Counts,
+    first_year: int | None = None,
 ) -> list[tuple[object, ...]]:
-    """Store rows (store.ITEM_COLUMNS order, file_id left 0) for the items that fall in the plan year."""
+    """Store rows (store.ITEM_COLUMNS order, file_id left 0) for the items that fall in the ISO years
+    `first_year` (default `year`) to `year`: the plan year and the earlier years kept."""
+    first = year if first_year is None else first_year
     owner = owner_email.lower()
     rows: list[tuple[object, ...]] = []
     seen: set[tuple[str, str]] = set()
@@ -97,7 +100,7 @@ def build_rows(
             counts.skip("date out of range")
             continue
         iso = day.isocalendar()
-        if iso.year != year:
+        if not first <= iso.year <= year:
             counts.skip(OUTSIDE)
             continue
         known = people.get((id(item.attendees), item.organizer))

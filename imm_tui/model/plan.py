@@ -69,6 +69,8 @@ class PlanInfo(Strict):
     """IANA time zone; calendar items count in the ISO week of their start in this zone."""
     language: Literal["en", "nl"] = "en"
     """Language of the app's labels."""
+    history_years: int = Field(default=1, ge=0, le=10)
+    """Earlier ISO years whose calendar items an import keeps besides the plan year (for year-on-year)."""
 
 
 class Seasonality(Strict):

@@ -61,8 +61,8 @@ def _cell(value: Any) -> Any:
 
 def review_workbook(review: Review, weekly: pd.DataFrame, pseudonyms: Pseudonyms | None = None) -> bytes:
     """The workbook as bytes: Summary, People, Weekly (the report rows), Signals, Checklist, Team figures, Teams, Year to date,
-    Funnel (the last three with charts); with a CRM export Products; with accounts.csv Accounts, Account segments and Reach;
-    Time (customer and internal hours, when there is a store)."""
+    Funnel (the last three with charts); with last year in the store Year on year; with a CRM export Products; with
+    accounts.csv Accounts, Account segments and Reach; Time (customer and internal hours, when there is a store)."""
     hide = pseudonyms.text if pseudonyms else (lambda text: text)
     book = Workbook()
     book.remove(book.active)
@@ -92,6 +92,9 @@ def review_workbook(review: Review, weekly: pd.DataFrame, pseudonyms: Pseudonyms
         _sheet(book, "Accounts", pseudonyms.frame(accounts, drop=()) if pseudonyms else accounts)
         _sheet(book, "Account segments", covered.segments)
         _sheet(book, "Reach", pseudonyms.frame(covered.reach) if pseudonyms else covered.reach)
+    years = review.year_on_year()
+    if years is not None:  # this year to date against last year to the same week
+        _sheet(book, "Year on year", pseudonyms.frame(years) if pseudonyms else years)
     time = review.time_use()
     if time is not None:  # customer against internal hours per person, team and the organisation, to date
         _sheet(book, "Time", pseudonyms.frame(time) if pseudonyms else time)  # names dropped, ids replaced

@@ -112,6 +112,7 @@ def review_markdown(review: Review, pseudonyms: Pseudonyms | None = None, labels
                  number(float(row["forecast_revenue"]), 0), number(float(row["revenue_target"]), 0), f"{row['needs_help']}"]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", _("Ratios pooled over the people with a calendar; in brackets the index against the organisation (100 = the same)."), ""]
+    lines += year_on_year_markdown(review, _)
     lines += revenue_markdown(review, _)
     lines += accounts_markdown(review, _, hide)
     lines += time_use_markdown(review, _, hide)
@@ -212,3 +213,41 @@ def accounts_markdown(review: Review, _: Labels, hide: Callable[[str], str], lis
                 portfolio_new=number(float(reach["new_in_portfolio"]), 0),
                 portfolio_existing=number(float(reach["existing_in_portfolio"]), 0)), ""]
     return lines
+
+
+def year_on_year_markdown(review: Review, _: Labels) -> list[str]:
+    """This year to date against last year to the same week, per team, division and the organisation."""
+    table = review.year_on_year()
+    if table is None:
+        return []
+    year, week = review.plan.plan.year, review.comparison.as_of_week
+    units = table[table["level"] != "person"]
+
+    def change(value: float) -> str:
+        return "—" if value != value else f"{100 * value:+.0f} %"
+
+    shown_metrics = [("visits", 0, False, True), ("orders", 0, False, True), ("visits_per_order", 1, False, False),
+                     ("quality", 0, True, False)]
+    headers = [_("team"), _("visits"), _("change"), _("orders"), _("change"), _("visits per order"), _("quality")]
+    if "revenue" in set(table["metric"]):  # orders from a CRM export: their revenue too
+        shown_metrics.append(("revenue", 0, False, True))
+        headers += [_("revenue"), _("change")]
+    lines = ["", "## " + _("{year} against {last}", year=year, last=year - 1), "",
+             _("Weeks 1 to {week} of both years, counted by this year's rules; in each cell this year, then last year.", week=week), "",
+             "| " + " | ".join(headers) + " |", "|---|" + "---:|" * (len(headers) - 1)]
+    def shown(value: float, digits: int, share: bool) -> str:
+        return percent(value, "—") if share else ("—" if value != value else number(value, digits))
+
+    for group, part in units.groupby("group", sort=False):
+        figures = {str(m): (float(a), float(b), float(c)) for m, a, b, c in
+                   zip(part["metric"], part["this_year"], part["last_year"], part["change"], strict=True)}
+        level = str(part["level"].iloc[0])
+        name = _("organisation") if level == "org" else f"{group}" + (f" ({_('division')})" if level == "division" else "")
+        cells = [name]
+        for metric, digits, share, with_change in shown_metrics:
+            this, last, changed = figures[metric]
+            cells.append(f"{shown(this, digits, share)} / {shown(last, digits, share)}")
+            if with_change:
+                cells.append(change(changed))
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, ""]

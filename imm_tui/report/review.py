@@ -30,6 +30,19 @@ class Review:
     orders: pd.DataFrame | None = None  # order lines of imported CRM exports; None: orders are calendar items
     accounts: tuple[Account, ...] = ()  # accounts.csv
     contacts: pd.DataFrame | None = None  # counted items with an account (ingest.activity.load_contacts); None without a store
+    previous: pd.DataFrame | None = None  # last year's counted items; None when the store holds none
+    activity: pd.DataFrame | None = None  # this year's counted items (year-on-year counts commitments and contacts)
+    previous_orders: pd.DataFrame | None = None  # last year's order lines of CRM exports
+
+    def year_on_year(self) -> pd.DataFrame | None:
+        """This year to the as-of week against last year to the same week, per person, team and the organisation."""
+        if self.previous is None or self.activity is None:
+            return None
+        from imm_tui.engine.yoy import year_on_year
+
+        both = (self.orders, self.previous_orders if self.previous_orders is not None else self.orders.iloc[0:0]) \
+            if self.orders is not None else None
+        return year_on_year(self.plan, self.activity, self.previous, self.comparison.as_of_week, self.monitored, both)
 
     def accounts_covered(self) -> AccountsCovered | None:
         """Contacts per account and segment against the plan, quiet accounts, other owners, reach (None without
@@ -117,6 +130,7 @@ def build_review(
     plan: Plan, activity: pd.DataFrame, as_of: date, *, monitored: set[str], reviews_exported: bool,
     settings: MonitorSettings | None = None, coverage: Coverage | None = None, time: pd.DataFrame | None = None,
     orders: pd.DataFrame | None = None, accounts: Sequence[Account] = (), contacts: pd.DataFrame | None = None,
+    previous: pd.DataFrame | None = None, previous_orders: pd.DataFrame | None = None,
 ) -> Review:
     """Everything for a review; thresholds come from the plan's `[monitor]` unless `settings` says otherwise.
     `coverage`: the periods each person's calendars cover (engine.compare); None judges every week."""
@@ -125,15 +139,18 @@ def build_review(
     comparison = compare(requirement, activity, as_of, settings, coverage, plan.calendar.days_per_week)
     found = insights(plan, requirement, comparison, activity, settings, monitored, orders)
     return review_from(plan, requirement, comparison, found, monitored=monitored, reviews_exported=reviews_exported, time=time,
-                       orders=orders, accounts=accounts, contacts=contacts)
+                       orders=orders, accounts=accounts, contacts=contacts, previous=previous, activity=activity,
+                       previous_orders=previous_orders)
 
 
 def review_from(
     plan: Plan, requirement: Requirement, comparison: Comparison, found: Insights, *, monitored: set[str], reviews_exported: bool,
     time: pd.DataFrame | None = None, orders: pd.DataFrame | None = None, accounts: Sequence[Account] = (),
-    contacts: pd.DataFrame | None = None,
+    contacts: pd.DataFrame | None = None, previous: pd.DataFrame | None = None, activity: pd.DataFrame | None = None,
+    previous_orders: pd.DataFrame | None = None,
 ) -> Review:
     """The review bundle from figures already computed (the app keeps them live); adds the checklist."""
     totals = {str(k): float(v) for k, v in requirement.annual.groupby("person")["required"].sum().items()}
     answers = checklist(plan, monitored=monitored, reviews_exported=reviews_exported, required_per_person=totals)
-    return Review(plan, requirement, comparison, found, answers, frozenset(monitored), time, orders, tuple(accounts), contacts)
+    return Review(plan, requirement, comparison, found, answers, frozenset(monitored), time, orders, tuple(accounts), contacts,
+                  previous, activity, previous_orders)

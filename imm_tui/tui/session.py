@@ -41,6 +41,8 @@ class Monitoring:
     time: pd.DataFrame | None = None  # minutes per person, week and kind (ingest.activity.load_time); None without a store
     orders: pd.DataFrame | None = None  # order lines of imported CRM exports (ingest.activity.load_orders); None: none imported
     contacts: pd.DataFrame | None = None  # counted items with an account (ingest.activity.load_contacts); None without a store
+    previous: pd.DataFrame | None = None  # last year's counted items (load_activity of year − 1); None when the store has none
+    previous_orders: pd.DataFrame | None = None  # last year's order lines of CRM exports
 
 
 HISTORY = 200  # plan edits that can be undone
@@ -72,6 +74,7 @@ class Session:
             load_activity,
             load_contacts,
             load_orders,
+            load_previous,
             load_time,
         )
         from imm_tui.ingest.reclassify import ensure_classified
@@ -79,7 +82,8 @@ class Session:
 
         year = self.plan.plan.year
         activity = pd.DataFrame(columns=ACTIVITY_COLUMNS)
-        last, monitored, coverage, facts, time, orders, contacts = None, set(), {}, {}, None, None, None
+        last, monitored, coverage, facts, time, orders, contacts, previous, previous_orders = (None, set(), {}, {}, None, None, None, None,
+                                                                                             None)
         if self.workspace.paths.store.exists():
             with Store.open_for_reading(self.workspace.paths.store) as store:
                 ensure_classified(store, self.workspace)
@@ -91,11 +95,13 @@ class Session:
                 time = load_time(store, year)
                 orders = load_orders(store, year)
                 contacts = load_contacts(store, year)
+                previous = load_previous(store, year)
+                previous_orders = load_orders(store, year - 1)
         as_of = default_as_of(last, year)
         chosen = self.chosen_as_of
         if chosen is not None and date.fromisocalendar(year, 1, 1) <= chosen < date.fromisocalendar(year + 1, 1, 1):
             as_of = chosen
-        return Monitoring(as_of, activity, monitored, coverage, facts, time, orders, contacts)
+        return Monitoring(as_of, activity, monitored, coverage, facts, time, orders, contacts, previous, previous_orders)
 
     def set_as_of(self, text: str) -> None:
         """Compare as of another day of the plan year (`2027-03-31`); refuse anything else with the reason."""
@@ -265,7 +271,8 @@ def review_of(session: Session):  # type: ignore[no-untyped-def]
     return review_from(session.plan, session.requirement, session.comparison, session.insights,
                        monitored=session.monitoring.monitored, reviews_exported=session.workspace.paths.reviews.exists(),
                        time=session.monitoring.time, orders=session.monitoring.orders, accounts=session.workspace.accounts,
-                       contacts=session.monitoring.contacts)
+                       contacts=session.monitoring.contacts, previous=session.monitoring.previous,
+                       activity=session.monitoring.activity, previous_orders=session.monitoring.previous_orders)
 
 
 def export_review(session: Session, kind: str, *, anonymize: bool = False) -> Path:

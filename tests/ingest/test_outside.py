@@ -104,7 +104,14 @@ def test_the_import_summary_counts_occurrences_and_skips_replies(tmp_path: Path,
     (folder / "reply.ics").write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REPLY\r\n{reply}END:VCALENDAR\r\n", encoding="utf-8")
     assert main(["import", "-w", str(root)]) == 0
     out = capsys.readouterr().out
-    # s1: 20 in 2026; s2: 5 of 10 before 2027-W01 (1, 8, 15, 22, 29 Dec); o1: 1. The accepted reply is a reply.
-    assert "skipped: outside the plan year 26, reply 1" in out
+    # the plan keeps one earlier year ([plan] history_years = 1): s1 20 + s2 10 + o1 + o2 = 32, none outside
+    assert "jdv.ics: imported 32 (jdv)" in out and "skipped: reply 1" in out and "outside" not in out
+    plan = root / "plan.toml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("[plan]\n", "[plan]\nhistory_years = 0\n", 1), encoding="utf-8")
+    (root / "imm.sqlite").unlink()
+    assert main(["import", "-w", str(root)]) == 0
+    out = capsys.readouterr().out
+    # the plan year only: s1: 20 in 2026; s2: 5 of 10 before 2027-W01 (1, 8, 15, 22, 29 Dec); o1: 1. The accepted reply is a reply.
+    assert "skipped: outside the years kept 26, reply 1" in out
     assert "declined" not in out.split("skipped:")[1]
     assert ZoneInfo("Europe/Amsterdam")  # the demo's zone: 2026-12-29 is in ISO week 2026-W53

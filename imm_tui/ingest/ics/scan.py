@@ -116,7 +116,7 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits
         else:
             result.items.extend(expanded)
     if counting.left <= 0:
-        result.warnings.append("more occurrences lie outside the plan year than were counted (long series of unusual shapes)")
+        result.warnings.append("more occurrences lie outside the years kept than were counted (long series of unusual shapes)")
     if library:
         _expand([f"{k}:{v}" for k, v in header.items()], timezones, library, zone, window, result, limits)
     return result

@@ -1,5 +1,6 @@
 """The year as pictures for a person, a team, a division or the organisation: weekly asked vs done on one
-scale, the year to date against the plan, and the funnel (required in the year vs done so far)."""
+scale, the year to date against the plan, against last year (when the store holds it), and the funnel (required in the
+year vs done so far)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from textual_plotext import PlotextPlot
 
 from imm_tui.engine.rollup import ORGANISATION
 from imm_tui.tui.text import Translated, t
-from imm_tui.tui.widgets.charts import TEAM_KEY, draw_cumulative, draw_funnel, draw_weekly, series
+from imm_tui.tui.widgets.charts import TEAM_KEY, draw_cumulative, draw_funnel, draw_weekly, draw_years, series
 
 
 class ChartScreen(Screen[None], Translated):
@@ -37,6 +38,8 @@ class ChartScreen(Screen[None], Translated):
             yield PlotextPlot(id="weekly")
             with Horizontal(id="lower-charts"):
                 yield PlotextPlot(id="cumulative")
+                if self.app.session.monitoring.previous is not None:  # type: ignore[attr-defined]
+                    yield PlotextPlot(id="years")
                 yield PlotextPlot(id="funnel")
         yield Footer()
 
@@ -52,3 +55,7 @@ class ChartScreen(Screen[None], Translated):
                         t(self, "{activity}: year to date against the plan", activity=label))
         draw_funnel(self.query_one("#funnel", PlotextPlot), found, t(self, "required in the year"), t(self, "done so far"),
                     t(self, "Funnel"))
+        if found.last_year is not None:
+            year = session.plan.plan.year
+            draw_years(self.query_one("#years", PlotextPlot), found, str(year), str(year - 1),
+                       t(self, "{activity}: {year} against {last}", activity=label, year=year, last=year - 1))

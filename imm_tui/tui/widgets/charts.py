@@ -31,6 +31,8 @@ class Series:
     cumulative_asked: list[float]  # the plan, summed week by week over the whole year
     cumulative_done: list[float | None]  # done, summed over the weeks that happened (None after the as-of week)
     funnel: list[tuple[str, float, float]]  # (activity, required in the year, done to date)
+    last_year: list[float] | None = None  # the same activity last year, summed week by week (None: no items of that year)
+    this_year: list[float] | None = None  # this year's items summed week by week up to the as-of week (every item, as last year's)
 
 
 def members(session: Session, key: str) -> list[str]:
@@ -67,7 +69,37 @@ def series(session: Session, key: str, activity: str) -> Series:
         if name in session.plan.activity_ids:
             rows = mine[mine["activity"] == name]
             funnel.append((name, float(rows["required"].sum()), float(rows["actual"].sum(skipna=True))))
-    return Series(weeks, asked.tolist(), done, cumulative_asked, cumulative_done, funnel)
+    last_year, this_year = _both_years(session, people, activity, weeks, elapsed)
+    return Series(weeks, asked.tolist(), done, cumulative_asked, cumulative_done, funnel, last_year, this_year)
+
+
+def _both_years(session: Session, people: list[str], activity: str, weeks: list[int],
+                elapsed: set[int]) -> tuple[list[float] | None, list[float] | None]:
+    """Cumulative counts of `activity` by `people`, last year over its whole year and this year to the as-of week."""
+    from imm_tui.engine.calendar import weeks_in_year
+    from imm_tui.engine.yoy import weekly_both
+
+    previous = session.monitoring.previous
+    if previous is None:
+        return None, None
+    last_weeks = weeks_in_year(session.plan.plan.year - 1)
+    both = weekly_both(session.monitoring.activity, previous, [activity], people, max(len(weeks), last_weeks))
+    last = np.cumsum(both["last_year"].to_numpy()[:last_weeks]).tolist()
+    now = np.cumsum(both["this_year"].to_numpy()[:len(weeks)]).tolist()
+    return last, [v for w, v in zip(weeks, now, strict=True) if w in elapsed]
+
+
+def draw_years(plot: PlotextPlot, found: Series, this_label: str, last_label: str, title: str) -> None:
+    """This year to date against last year, both summed week by week, on one scale."""
+    plt = plot.plt
+    plt.clear_figure()
+    if found.last_year is not None:
+        plt.plot(list(range(1, len(found.last_year) + 1)), found.last_year, label=last_label, color="gray")
+    if found.this_year:
+        plt.plot(list(range(1, len(found.this_year) + 1)), found.this_year, label=this_label, color="green", marker="dot")
+    plt.xticks(found.weeks[::4], [f"W{w:02d}" for w in found.weeks[::4]])
+    plt.title(printable(title))  # a name from plan.toml: control characters shown, never obeyed
+    plot.refresh()
 
 
 def draw_weekly(plot: PlotextPlot, found: Series, asked_label: str, done_label: str, title: str) -> None:
@@ -103,4 +135,4 @@ def draw_funnel(plot: PlotextPlot, found: Series, year_label: str, done_label: s
     plot.refresh()
 
 
-__all__ = ["Series", "draw_cumulative", "draw_funnel", "draw_weekly", "members", "series"]
+__all__ = ["Series", "draw_cumulative", "draw_funnel", "draw_weekly", "draw_years", "members", "series"]
