@@ -116,7 +116,7 @@ def _set_up_demo_calendars(workspace: Workspace) -> None:
 def _monitor_summary(root: Path) -> None:
     from imm_tui.cli.report import load_monitor
 
-    monitor = load_monitor(argparse.Namespace(workspace=root, as_of=None))
+    monitor = load_monitor(argparse.Namespace(workspace=root, as_of=None), extras=False)
     review = monitor.review()
     org = review.insights.organisation
     signals = [s for s in review.insights.signals if s.kind != "no calendar"]

@@ -53,14 +53,16 @@ class Monitor:
         return Pseudonyms.for_plan(self.workspace.plan_document.plan, self.accounts)
 
 
-def load_monitor(args: argparse.Namespace) -> Monitor:
+def load_monitor(args: argparse.Namespace, *, extras: bool = True) -> Monitor:
+    """The plan and the store's figures for a command; without `extras`, only what the comparison needs (the
+    time, orders, accounts and last year's items are each a pass over the store)."""
     import pandas as pd
 
     from imm_tui.ingest.activity import (
         ACTIVITY_COLUMNS,
+        contacts_of,
         last_imported_day,
         load_activity,
-        load_contacts,
         load_orders,
         load_previous,
         load_time,
@@ -78,17 +80,19 @@ def load_monitor(args: argparse.Namespace) -> Monitor:
     if workspace.paths.store.exists():
         with Store.open_for_reading(workspace.paths.store) as store:
             ensure_classified(store, workspace)
-            activity = load_activity(store, year)
+            activity = load_activity(store, year, with_account=extras)
             last = last_imported_day(store, year)
             monitored = {f.person for f in store.files()}
             coverage = store.coverage()
             facts = store.facts_per_person(year)
-            time = load_time(store, year)
-            orders = load_orders(store, year)
-            contacts = load_contacts(store, year)
-            previous = load_previous(store, year)
-            previous_orders = load_orders(store, year - 1)
-            accounts += [str(r[0]) for r in store.connection.execute("SELECT DISTINCT account FROM items WHERE account IS NOT NULL")]
+            if extras:
+                time = load_time(store, year)
+                orders = load_orders(store, year)
+                contacts = contacts_of(activity)
+                previous = load_previous(store, year)
+                previous_orders = load_orders(store, year - 1)
+            if getattr(args, "anonymize", False):  # every account name an export could show is given a pseudonym
+                accounts += [str(r[0]) for r in store.connection.execute("SELECT DISTINCT account FROM items WHERE account IS NOT NULL")]
     as_of = _as_of(getattr(args, "as_of", None), last, year)
     return Monitor(workspace, activity, as_of, monitored, accounts, coverage, facts, time, orders, contacts, previous,
                    previous_orders)
@@ -108,16 +112,20 @@ def _as_of(given: str | None, last: date | None, year: int) -> date:
 def run_report(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from imm_tui.engine.compare import REPORT_COLUMNS, report
+    from imm_tui.engine.compare import REPORT_COLUMNS, compare, report
+    from imm_tui.engine.requirement import derive
     from imm_tui.report.tables import aligned, to_csv, to_json
 
-    monitor = load_monitor(args)
+    whole = args.format in ("markdown", "xlsx")  # the review with every section; the tables need only the comparison
+    monitor = load_monitor(args, extras=whole)
     plan = monitor.workspace.plan_document.plan
-    review = monitor.review()
-    comparison = review.comparison
-    weekly = filtered(comparison.weekly, review.requirement.rows, plan, args)
+    review = monitor.review() if whole else None
+    requirement = review.requirement if review else derive(plan)
+    comparison = review.comparison if review else compare(requirement, monitor.activity, monitor.as_of, plan.monitor, monitor.coverage,
+                                                          plan.calendar.days_per_week)
+    weekly = filtered(comparison.weekly, requirement.rows, plan, args)
     comparison = type(comparison)(comparison.as_of, comparison.as_of_week, weekly, comparison.ytd)
-    frame = report(comparison, review.requirement, plan, by=args.by, level=args.level, thresholds=plan.monitor)
+    frame = report(comparison, requirement, plan, by=args.by, level=args.level, thresholds=plan.monitor)
     if args.level == "team" and (args.team or args.person):
         frame = frame[frame["group"].isin(_groups_shown(plan, args))]  # never a parent holding only part of its teams
     keys = ["person", "team"] if args.level == "person" else ["group", "level"]
@@ -129,22 +137,23 @@ def run_report(args: argparse.Namespace) -> int:
     elif args.format == "json":
         emit(to_json(shown, {"plan": plan.plan.name, "year": plan.plan.year, "as_of": monitor.as_of.isoformat(), "by": args.by,
                               "level": args.level}), args.output, len(shown))
-    elif args.format == "markdown":
+    elif args.format == "markdown" and review is not None:
         from imm_tui.report.markdown import review_markdown
 
         emit(review_markdown(review, pseudonyms), args.output)
-    elif args.format == "xlsx":
+    elif args.format == "xlsx" and review is not None:
         from imm_tui.report.excel import review_workbook
 
         if not args.output:
             raise UsageError("--format xlsx writes a file: add -o FILE.xlsx")
         emit(review_workbook(review, frame, pseudonyms), args.output)
     else:
+        columns = [shown[k].astype(str).tolist() for k in keys]
         body = [
-            [*(str(row[k]) for k in keys), str(row["period"]), str(row["activity"]), f"{row['required']:.1f}",
-             "" if pd.isna(row["actual"]) else f"{row['actual']:.0f}",
-             "" if pd.isna(row["attainment"]) else f"{100 * row['attainment']:.0f}%", str(row["status"])]
-            for _, row in shown.iterrows()
+            [*(column[i] for column in columns), str(period), str(activity), f"{required:.1f}", "" if pd.isna(actual) else f"{actual:.0f}",
+             "" if pd.isna(attainment) else f"{100 * attainment:.0f}%", str(status)]
+            for i, (period, activity, required, actual, attainment, status) in enumerate(zip(
+                shown["period"], shown["activity"], shown["required"], shown["actual"], shown["attainment"], shown["status"], strict=True))
         ]
         week = f"week {comparison.as_of_week}" if comparison.as_of_week else "before week 1"
         header = f"as of {monitor.as_of.isoformat()} ({week})\n"
@@ -193,7 +202,7 @@ def run_insights(args: argparse.Namespace) -> int:
 
 
 def run_checklist(args: argparse.Namespace) -> int:
-    monitor = load_monitor(args)
+    monitor = load_monitor(args, extras=False)
     answers = monitor.review().checklist
     width = max(len(a.question) for a in answers)
     text = "".join(f"{a.number:>2}. {a.mark} {a.question:<{width}}  {a.detail}\n" for a in answers)
@@ -225,7 +234,7 @@ def run_status(args: argparse.Namespace) -> int:
     from imm_tui.report.howto import HOWTO
     from imm_tui.report.tables import aligned, to_csv, to_json
 
-    monitor = load_monitor(args)
+    monitor = load_monitor(args, extras=False)
     plan = monitor.workspace.plan_document.plan
     facts = {person: CalendarFacts(*values) for person, values in monitor.facts.items()}
     frame = calendar_states(plan, derive(plan), monitor.coverage, facts, monitor.as_of)

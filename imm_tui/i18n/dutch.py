@@ -156,9 +156,9 @@ DUTCH: dict[str, str] = {
     "Review written to {path}": "Evaluatie geschreven naar {path}",
     "Review invitations written to {path}": "Uitnodigingen voor de evaluaties geschreven naar {path}",
     "1–6 tabs · Enter edits a plan cell, opens a person or folds a team · f fold all teams · n (person) rule from an item · "
-    "w save · r reload · y copy table · v full cell · j/k move · t theme · q quit · ctrl+p every command":
+    "w save · r reload · Y other plan year · y copy table · v full cell · j/k move · t theme · q quit · ctrl+p every command":
         "1–6 tabbladen · Enter wijzigt een plancel, opent een persoon of klapt een team in · f alle teams inklappen · "
-        "n (persoon) regel van een item · w opslaan · r opnieuw laden · y tabel kopiëren · v hele cel · j/k bewegen · "
+        "n (persoon) regel van een item · w opslaan · r opnieuw laden · Y ander planjaar · y tabel kopiëren · v hele cel · j/k bewegen · "
         "t thema · q stoppen · ctrl+p alle opdrachten",
     "Plan saved (the previous version is plan.toml.bak)": "Plan opgeslagen (de vorige versie is plan.toml.bak)",
     "not covered": "niet gedekt",
@@ -655,4 +655,10 @@ DUTCH: dict[str, str] = {
     "revenue": "omzet",
     "{activity}: {year} against {last}": "{activity}: {year} tegen {last}",
     "{year} against {last}": "{year} tegen {last}",
+    "Show the year {year}": "Toon het jaar {year}",
+    "Its plan and calendar items, against the year before (key Y)": "Het plan en de agenda-items ervan, tegen het jaar ervoor (toets Y)",
+    "Only one plan year here: keep last year's plan beside plan.toml as plan-{year}.toml":
+        "Hier is maar één planjaar: bewaar het plan van vorig jaar naast plan.toml als plan-{year}.toml",
+    "Showing {year}: {plan}": "Nu {year}: {plan}",
+    "Other year": "Ander jaar",
 }

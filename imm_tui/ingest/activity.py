@@ -13,14 +13,15 @@ from imm_tui.ingest.store import Store
 ACTIVITY_COLUMNS = ["person", "week", "day", "activity", "commitment", "account_status", "external"]
 
 
-def load_activity(store: Store, year: int) -> pd.DataFrame:
-    """One row per counted occurrence in ISO year `year`: person, week, day (date), activity and flags."""
+def load_activity(store: Store, year: int, *, with_account: bool = False) -> pd.DataFrame:
+    """One row per counted occurrence in ISO year `year`: person, week, day (date), activity and flags; with
+    `with_account` also the account (see `contacts_of`: one pass over the store for both)."""
     rows = store.connection.execute(
-        "SELECT person, iso_week, local_day, activity, commitment, account_status, external FROM items"
-        " WHERE iso_year = ? AND activity IS NOT NULL AND skip_reason IS NULL",
+        "SELECT person, iso_week, local_day, activity, commitment, account_status, external" + (", account" if with_account else "")
+        + " FROM items WHERE iso_year = ? AND activity IS NOT NULL AND skip_reason IS NULL",
         (year,),
     ).fetchall()
-    frame = pd.DataFrame.from_records(rows, columns=ACTIVITY_COLUMNS)
+    frame = pd.DataFrame.from_records(rows, columns=[*ACTIVITY_COLUMNS, *(["account"] if with_account else [])])
     # datetime64 days and categorical names keep the engine's filters and group-bys vectorised
     frame["day"] = pd.to_datetime(frame["day"], format="%Y-%m-%d")
     frame["person"] = frame["person"].astype("category")
@@ -52,16 +53,12 @@ def load_orders(store: Store, year: int) -> pd.DataFrame | None:
     return frame
 
 
-def load_contacts(store: Store, year: int) -> pd.DataFrame:
-    """Counted items of ISO year `year` that have an account (accounts.csv): person, week, day, activity, account."""
-    rows = store.connection.execute(
-        "SELECT person, iso_week, local_day, activity, account FROM items"
-        " WHERE iso_year = ? AND activity IS NOT NULL AND skip_reason IS NULL AND account IS NOT NULL",
-        (year,),
-    ).fetchall()
-    frame = pd.DataFrame.from_records(rows, columns=["person", "week", "day", "activity", "account"])
-    frame["day"] = pd.to_datetime(frame["day"], format="%Y-%m-%d")
-    return frame
+def contacts_of(activity: pd.DataFrame) -> pd.DataFrame:
+    """The counted items that have an account (person, week, day, activity, account: engine.accounts), from
+    `load_activity(…, with_account=True)`."""
+    found = activity[activity["account"].notna()]
+    return pd.DataFrame({"person": found["person"].astype(str).to_numpy(), "week": found["week"].to_numpy(), "day": found["day"].to_numpy(),
+                         "activity": found["activity"].astype(str).to_numpy(), "account": found["account"].to_numpy()})
 
 
 TIME_COLUMNS = ["person", "week", "kind", "minutes", "items"]

@@ -29,7 +29,7 @@ class Review:
     time: pd.DataFrame | None = None  # minutes per person, week and kind (ingest.activity.load_time); None: not known
     orders: pd.DataFrame | None = None  # order lines of imported CRM exports; None: orders are calendar items
     accounts: tuple[Account, ...] = ()  # accounts.csv
-    contacts: pd.DataFrame | None = None  # counted items with an account (ingest.activity.load_contacts); None without a store
+    contacts: pd.DataFrame | None = None  # counted items with an account (ingest.activity.contacts_of); None without a store
     previous: pd.DataFrame | None = None  # last year's counted items; None when the store holds none
     activity: pd.DataFrame | None = None  # this year's counted items (year-on-year counts commitments and contacts)
     previous_orders: pd.DataFrame | None = None  # last year's order lines of CRM exports

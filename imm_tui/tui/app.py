@@ -34,6 +34,7 @@ class ImmApp(KeptUp, App[None]):
         Binding("ctrl+z", "undo", "Undo", id="app.undo"),
         Binding("ctrl+y", "redo", "Redo", show=False, id="app.redo"),
         Binding("t", "toggle_theme", "Theme", id="app.theme"),
+        Binding("Y", "next_year", "Other year", show=False, id="app.year"),
         Binding("question_mark", "help", "Help", id="app.help"),
         *(Binding(str(n), f"tab('{key}')", title, show=False, id=f"app.tab.{key}") for n, (key, title, _) in enumerate(TABS, start=1)),
     ]
@@ -88,6 +89,12 @@ class ImmApp(KeptUp, App[None]):
         yield SystemCommand(_("Export review to Markdown"), _("exports/review-<as of>.md"), partial(self.action_export, "md"))
         yield SystemCommand(_("Export review dates as invitations"), _("exports/reviews.ics for Outlook or Google"),
                             self.action_export_reviews)
+        from imm_tui.model.workspace import plan_years
+
+        for year in plan_years(self.session.root):
+            if year != self.session.plan.plan.year:
+                yield SystemCommand(_("Show the year {year}", year=year), _("Its plan and calendar items, against the year before (key Y)"),
+                                    partial(self.action_show_year, year))
         yield SystemCommand(_("Switch dark / light theme"), _("Key t"), self.action_toggle_theme)
         yield SystemCommand(_("Keys"), _("What every key does (key ?)"), self.action_help)
         yield SystemCommand(_("Quit IMM"), _("Asks first when the plan has unsaved changes (key q)"), self.action_quit_app)
@@ -157,7 +164,7 @@ class ImmApp(KeptUp, App[None]):
         self.notify(
             self.labels(
                 "1–6 tabs · Enter edits a plan cell, opens a person or folds a team · f fold all teams · n (person) rule from an item · "
-                "w save · r reload · y copy table · v full cell · j/k move · t theme · q quit · ctrl+p every command"
+                "w save · r reload · Y other plan year · y copy table · v full cell · j/k move · t theme · q quit · ctrl+p every command"
             ),
             title=self.labels("Keys"), timeout=12,
         )
@@ -221,6 +228,37 @@ class ImmApp(KeptUp, App[None]):
             return
         self.refresh_views()
         self.notify(self.labels("Reloaded the workspace"))
+
+    def action_next_year(self) -> None:
+        """The next plan year the workspace has a plan for (plan.toml and plan-<year>.toml beside it), round."""
+        from imm_tui.model.workspace import plan_years
+
+        years = plan_years(self.session.root)
+        if len(years) < 2:
+            self.notify(self.labels("Only one plan year here: keep last year's plan beside plan.toml as plan-{year}.toml",
+                                    year=self.session.plan.plan.year - 1), severity="warning", timeout=10)
+            return
+        current = self.session.plan.plan.year
+        self.action_show_year(years[(years.index(current) + 1) % len(years)] if current in years else years[0])
+
+    def action_show_year(self, year: int) -> None:
+        """Show another plan year; with unsaved edits, ask first."""
+        def switch() -> None:
+            try:
+                self.session.switch_year(year)
+            except InputError as error:
+                self.notify(str(error), severity="error", timeout=10)
+                return
+            self._titled = None
+            self.refresh_views()
+            self.notify(self.labels("Showing {year}: {plan}", year=year, plan=self.session.plan.plan.name))
+
+        if not self.session.dirty:
+            switch()
+            return
+        from imm_tui.tui.screens.modals import ConfirmReload
+
+        self.push_screen(ConfirmReload(), lambda choice: switch() if choice == "reload" else None)
 
     def action_quit_app(self) -> None:
         if not self.session.dirty:

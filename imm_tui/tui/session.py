@@ -23,6 +23,7 @@ from imm_tui.model.classify import Rule
 from imm_tui.model.plan import Plan
 from imm_tui.model.plan_checks import check_plan
 from imm_tui.model.plan_file import PlanDocument, save_plan
+from imm_tui.model.problems import InputError
 from imm_tui.model.settings import SettingRefused, set_typed
 from imm_tui.model.workspace import Workspace, load_workspace
 
@@ -40,7 +41,7 @@ class Monitoring:
     facts: dict[str, tuple[int, int, int, date | None]] = field(default_factory=dict)  # files, items, unclassified, last import
     time: pd.DataFrame | None = None  # minutes per person, week and kind (ingest.activity.load_time); None without a store
     orders: pd.DataFrame | None = None  # order lines of imported CRM exports (ingest.activity.load_orders); None: none imported
-    contacts: pd.DataFrame | None = None  # counted items with an account (ingest.activity.load_contacts); None without a store
+    contacts: pd.DataFrame | None = None  # counted items with an account (ingest.activity.contacts_of); None without a store
     previous: pd.DataFrame | None = None  # last year's counted items (load_activity of year − 1); None when the store has none
     previous_orders: pd.DataFrame | None = None  # last year's order lines of CRM exports
 
@@ -49,16 +50,18 @@ HISTORY = 200  # plan edits that can be undone
 
 
 class Session:
-    def __init__(self, root: Path, labels: Labels | None = None) -> None:
+    def __init__(self, root: Path, labels: Labels | None = None, year: int | None = None) -> None:
+        """`year`: another plan year than plan.toml's (its plan is plan-<year>.toml beside it)."""
         self.root = root
         self.labels = labels or Labels()  # for the reasons it gives; the app sets its own
         self.chosen_as_of: date | None = None  # a day the user picked: kept over reloads and imports
+        self.year = year
         self.reload()
 
     # --- loading ---------------------------------------------------------------------------------
     def reload(self) -> None:
         """Read the workspace again; unsaved edits and their history are dropped (the app asks first)."""
-        self.workspace: Workspace = load_workspace(self.root)
+        self.workspace: Workspace = load_workspace(self.root, self.year)
         self.document: PlanDocument = self.workspace.plan_document
         self.plan: Plan = self.document.plan.model_copy(deep=True)
         self.undone: list[Plan] = []  # plans before each edit, newest last
@@ -69,10 +72,10 @@ class Session:
     def _load_monitoring(self) -> Monitoring:
         from imm_tui.ingest.activity import (
             ACTIVITY_COLUMNS,
+            contacts_of,
             default_as_of,
             last_imported_day,
             load_activity,
-            load_contacts,
             load_orders,
             load_previous,
             load_time,
@@ -87,14 +90,14 @@ class Session:
         if self.workspace.paths.store.exists():
             with Store.open_for_reading(self.workspace.paths.store) as store:
                 ensure_classified(store, self.workspace)
-                activity = load_activity(store, year)
+                activity = load_activity(store, year, with_account=True)
                 last = last_imported_day(store, year)
                 monitored = {f.person for f in store.files()}
                 coverage = store.coverage()
                 facts = store.facts_per_person(year)
                 time = load_time(store, year)
                 orders = load_orders(store, year)
-                contacts = load_contacts(store, year)
+                contacts = contacts_of(activity)
                 previous = load_previous(store, year)
                 previous_orders = load_orders(store, year - 1)
         as_of = default_as_of(last, year)
@@ -102,6 +105,17 @@ class Session:
         if chosen is not None and date.fromisocalendar(year, 1, 1) <= chosen < date.fromisocalendar(year + 1, 1, 1):
             as_of = chosen
         return Monitoring(as_of, activity, monitored, coverage, facts, time, orders, contacts, previous, previous_orders)
+
+    def switch_year(self, year: int) -> None:
+        """Show another plan year: its plan and its items (unsaved edits are dropped: the app asks first). Nothing
+        changes when that year's plan cannot be loaded (the InputError says why)."""
+        before = (self.year, self.chosen_as_of)
+        self.year, self.chosen_as_of = year, None
+        try:
+            self.reload()
+        except InputError:
+            self.year, self.chosen_as_of = before
+            raise
 
     def set_as_of(self, text: str) -> None:
         """Compare as of another day of the plan year (`2027-03-31`); refuse anything else with the reason."""

@@ -329,3 +329,37 @@ async def test_the_review_queue_makes_an_internal_rule(workspace: Path, capsys: 
         assert time is not None and time[time["kind"] == "internal"]["items"].sum() >= count
     text = (workspace / "classify.toml").read_text(encoding="utf-8")
     assert "subject = '(?i)intern overleg'\ninternal = true" in text and "# added in IMM from the review queue" in text
+
+
+async def test_Y_shows_last_years_plan_and_items_and_back(workspace: Path) -> None:
+    """The demo keeps last year's plan as plan-2026.toml: Y shows 2026 (its plan, its items, the chart against 2025
+    has none), Y again 2027 with the year-on-year chart."""
+    from imm_tui.cli import main
+    from imm_tui.tui.screens.chart import ChartScreen
+
+    folder = workspace / "imports" / "jdv"
+    folder.mkdir(parents=True)
+    body = "".join(f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART:{start}\r\nDURATION:PT1H\r\nSUMMARY:Bezoek\r\nCATEGORIES:Klantbezoek\r\n"
+                   "END:VEVENT\r\n" for uid, start in (("a", "20260113T090000Z"), ("b", "20260120T090000Z"), ("c", "20270112T090000Z")))
+    (folder / "jdv.ics").write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{body}END:VCALENDAR\r\n", encoding="utf-8")
+    assert main(["import", "-w", str(workspace)]) == 0
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        assert app.session.plan.plan.year == 2027 and app.session.monitoring.previous is not None
+        await pilot.press("3", "Y")
+        await pilot.pause()
+        assert app.session.plan.plan.year == 2026 and "2026" in app.sub_title
+        assert int(app.session.monitoring.activity["activity"].astype(str).eq("visit").sum()) == 2
+        assert app.session.monitoring.previous is None  # nothing of 2025 in the store
+        await pilot.press("Y")
+        await pilot.pause()
+        assert app.session.plan.plan.year == 2027 and app.session.monitoring.previous is not None
+        app.push_screen(ChartScreen("org", "visit"))
+        await pilot.pause()
+        assert app.screen.query("#years")  # this year against last year
+    (workspace / "plan-2026.toml").unlink()
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("3", "Y")
+        await pilot.pause()
+        assert app.session.plan.plan.year == 2027  # one plan year: a note says how to keep last year's
