@@ -107,3 +107,48 @@ def test_plan_loader_never_crashes(data: st.DataObject) -> None:
             text = text[:at] + absurd + "\n" + text[at:]
     with contextlib.suppress(InputError):
         plan_from_text(text, Path("plan.toml"))
+
+
+ORDER_SEEDS = [p.read_bytes() for p in sorted((DATA / "orders").glob("*.csv"))]
+ORDER_NASTY = [b'"unclosed,quote\r\n', b"\x00\x00\x00", b";;;;;;;;", b"(((((1.2.3,4,5)))))", b"\xef\xbb\xbf", b"9" * 5000,
+               b"2027-02-30", b"31/31/2027", b"\r\n\r\n\r\n", b'"' * 2000]
+
+
+@st.composite
+def mutated_orders(draw: st.DrawFn) -> bytes:
+    data = bytearray(draw(st.sampled_from(ORDER_SEEDS)))
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["truncate", "flip", "insert", "nasty", "long", "encoding"]))
+        at = draw(st.integers(0, max(len(data) - 1, 0)))
+        if kind == "truncate":
+            data = data[:at]
+        elif kind == "flip" and data:
+            data[at] = draw(st.integers(0, 255))
+        elif kind == "insert":
+            data[at:at] = draw(st.binary(max_size=40))
+        elif kind == "nasty":
+            data[at:at] = draw(st.sampled_from(ORDER_NASTY))
+        elif kind == "long":
+            data[at:at] = b"7," * draw(st.integers(10_000, 200_000))
+        else:
+            text = bytes(data).decode("utf-8", errors="replace")
+            data = bytearray(text.encode(draw(st.sampled_from(["utf-16", "latin-1", "utf-8-sig"])), errors="replace"))
+    return bytes(data)
+
+
+@FUZZ
+@given(mutated_orders())
+def test_orders_reader_never_crashes(data: bytes) -> None:
+    """Mutated CRM and ERP exports: order lines, or one clear error for the file (naming its line), never another exception."""
+    from imm_tui.ingest.orders_csv import OrdersProblem, is_orders_csv, read_orders_csv
+    from imm_tui.model.orders import DEFAULT_ORDERS
+
+    people = [("jdv", "jan.devries@vanleeuwen.example", "Jan de Vries"), ("sbakker", "", "Sanne Bakker")]
+    is_orders_csv(data)
+    try:
+        result = read_orders_csv(data, DEFAULT_ORDERS, people, [("maint", "Maintenance contracts")])
+    except OrdersProblem as problem:
+        assert str(problem).startswith("line ")
+        return
+    assert all(o.person in ("jdv", "sbakker") and o.value == o.value for o in result.lines)
+    assert len(result.warnings) <= 22

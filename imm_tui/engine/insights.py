@@ -278,7 +278,7 @@ def _forecast(
     counts["revenue_target"] = targets
     if revenue is None:
         counts["revenue_target_ytd"] = targets * share_done
-        counts["revenue_basis"] = "average order value"
+        counts["revenue_basis"] = N_("average order value")
         counts["order_value"] = value
         counts["revenue_ytd"] = counts["orders"] * value
         counts["forecast_revenue"] = counts["forecast_orders"] * value
@@ -296,7 +296,7 @@ def _forecast(
         share_elapsed = (capacity[capacity["happened"]].groupby("person")["load"].sum() / load.where(load > 0)).reindex(counts.index)\
             .fillna(0)
         counts["revenue_target_ytd"] = targets * share_elapsed
-        counts["revenue_basis"] = np.where(counts["orders"] >= settings.forecast_min_orders, "own orders", "organisation's orders")
+        counts["revenue_basis"] = np.where(counts["orders"] >= settings.forecast_min_orders, N_("own orders"), N_("organisation's orders"))
         counts["order_value"] = per_order
         counts["revenue_ytd"] = revenue
         counts["forecast_revenue"] = revenue + (counts["forecast_orders"] - counts["orders"]).clip(lower=0) * per_order

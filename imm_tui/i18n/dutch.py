@@ -661,4 +661,12 @@ DUTCH: dict[str, str] = {
         "Hier is maar één planjaar: bewaar het plan van vorig jaar naast plan.toml als plan-{year}.toml",
     "Showing {year}: {plan}": "Nu {year}: {plan}",
     "Other year": "Ander jaar",
+    # issue 15: a person's year (tui/screens/person.py)
+    "Revenue won {revenue} of {target} to date ({attainment}); {value} per order ({basis}); forecast {forecast}.":
+        "Omzet gewonnen {revenue} van {target} tot nu ({attainment}); {value} per order ({basis}); prognose {forecast}.",
+    "Hours to date: customer {customer}, internal {internal}, unclassified {unclassified} ({share} customer time).":
+        "Uren tot nu: klant {customer}, intern {internal}, niet ingedeeld {unclassified} ({share} klanttijd).",
+    "own orders": "eigen orders",
+    "organisation's orders": "orders van de organisatie",
+    "average order value": "gemiddelde orderwaarde",
 }

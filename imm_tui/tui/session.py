@@ -7,8 +7,10 @@ the plan cannot hold is refused with the reason, and nothing is saved until the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +44,24 @@ class Monitoring:
     time: pd.DataFrame | None = None  # minutes per person, week and kind (ingest.activity.load_time); None without a store
     orders: pd.DataFrame | None = None  # order lines of imported CRM exports (ingest.activity.load_orders); None: none imported
     contacts: pd.DataFrame | None = None  # counted items with an account (ingest.activity.contacts_of); None without a store
-    previous: pd.DataFrame | None = None  # last year's counted items (load_activity of year − 1); None when the store has none
-    previous_orders: pd.DataFrame | None = None  # last year's order lines of CRM exports
+    last_year: Callable[[], tuple[pd.DataFrame | None, pd.DataFrame | None]] | None = None  # loads the two below when first asked
+    _last_year: tuple[pd.DataFrame | None, pd.DataFrame | None] | None = field(default=None, repr=False)
+
+    @property
+    def previous(self) -> pd.DataFrame | None:
+        """Last year's counted items (None when the store holds none): loaded when first asked (the Insights tab,
+        a chart, an export), not at start: a year of 160 people is half a second."""
+        return self._loaded()[0]
+
+    @property
+    def previous_orders(self) -> pd.DataFrame | None:
+        """Last year's order lines of CRM exports (None: none)."""
+        return self._loaded()[1]
+
+    def _loaded(self) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+        if self._last_year is None:
+            self._last_year = self.last_year() if self.last_year is not None else (None, None)
+        return self._last_year
 
 
 HISTORY = 200  # plan edits that can be undone
@@ -77,7 +95,6 @@ class Session:
             last_imported_day,
             load_activity,
             load_orders,
-            load_previous,
             load_time,
         )
         from imm_tui.ingest.reclassify import ensure_classified
@@ -85,8 +102,7 @@ class Session:
 
         year = self.plan.plan.year
         activity = pd.DataFrame(columns=ACTIVITY_COLUMNS)
-        last, monitored, coverage, facts, time, orders, contacts, previous, previous_orders = (None, set(), {}, {}, None, None, None, None,
-                                                                                             None)
+        last, monitored, coverage, facts, time, orders, contacts, last_year = None, set(), {}, {}, None, None, None, None
         if self.workspace.paths.store.exists():
             with Store.open_for_reading(self.workspace.paths.store) as store:
                 ensure_classified(store, self.workspace)
@@ -98,13 +114,12 @@ class Session:
                 time = load_time(store, year)
                 orders = load_orders(store, year)
                 contacts = contacts_of(activity)
-                previous = load_previous(store, year)
-                previous_orders = load_orders(store, year - 1)
+                last_year = partial(_last_year, self.workspace, year)
         as_of = default_as_of(last, year)
         chosen = self.chosen_as_of
         if chosen is not None and date.fromisocalendar(year, 1, 1) <= chosen < date.fromisocalendar(year + 1, 1, 1):
             as_of = chosen
-        return Monitoring(as_of, activity, monitored, coverage, facts, time, orders, contacts, previous, previous_orders)
+        return Monitoring(as_of, activity, monitored, coverage, facts, time, orders, contacts, last_year)
 
     def switch_year(self, year: int) -> None:
         """Show another plan year: its plan and its items (unsaved edits are dropped: the app asks first). Nothing
@@ -257,6 +272,18 @@ class Session:
         """Write the plan; the edits stay undoable (an undo after saving is an unsaved change again)."""
         self.document = save_plan(self.document, self.plan, force=force)
         self.plan = self.document.plan.model_copy(deep=True)
+
+
+def _last_year(workspace: Workspace, year: int) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """Last year's counted items and order lines from the store, classified by the workspace's rules (a read-only
+    store whose rules changed is classified again in memory, as at the session's load)."""
+    from imm_tui.ingest.activity import load_orders, load_previous
+    from imm_tui.ingest.reclassify import ensure_classified
+    from imm_tui.ingest.store import Store
+
+    with Store.open_for_reading(workspace.paths.store) as store:
+        ensure_classified(store, workspace)
+        return load_previous(store, year), load_orders(store, year - 1)
 
 
 def calendars_of(session: Session) -> pd.DataFrame:

@@ -81,6 +81,22 @@ class PersonScreen(Screen[None], Translated):
                  requests=num(row["requests_per_order"]), requests_index=num(row["requests_per_order_index"]),
                  offers=num(row["offers_per_order"]), offers_index=num(row["offers_per_order_index"])),
         ]
+        if session.monitoring.orders is not None:  # type: ignore[attr-defined]
+            lines.append(said("Revenue won {revenue} of {target} to date ({attainment}); {value} per order ({basis}); forecast {forecast}.",
+                              revenue=number(row["revenue_ytd"], 0), target=number(row["revenue_target_ytd"], 0),
+                              attainment=pct(row["revenue_attainment"]), value=number(row["order_value"], 0),
+                              basis=said(str(row["revenue_basis"])), forecast=number(row["forecast_revenue"], 0, missing="—")))
+        time = session.monitoring.time  # type: ignore[attr-defined]
+        if time is not None:
+            from imm_tui.engine.time_use import time_use
+
+            hours = time_use(session.plan, time, session.comparison.as_of_week, {self.person}).set_index("group")  # type: ignore[attr-defined]
+            if self.person in hours.index:
+                mine = hours.loc[self.person]
+                lines.append(said("Hours to date: customer {customer}, internal {internal}, unclassified {unclassified} "
+                                  "({share} customer time).", customer=number(mine["customer_hours"]),
+                                  internal=number(mine["internal_hours"]), unclassified=number(mine["unclassified_hours"]),
+                                  share=pct(mine["customer_share"])))
         lines += [f"{said(s.kind)}: {s.said(said)}" for s in insights.signals if s.person == self.person]
         from imm_tui.tui.session import calendars_of
 
