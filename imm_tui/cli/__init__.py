@@ -121,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     events = commands.add_parser("events", parents=[workspace], help="list imported calendar items and how each was classified")
     events.add_argument("--person", metavar="ID")
     events.add_argument("--week", type=int, metavar="N", help="ISO week of the plan year")
+    events.add_argument("--year", type=int, metavar="YYYY", help="another year kept in the store, with its plan (plan-YYYY.toml)")
     events.add_argument("--activity", metavar="ID")
     events.add_argument("--state", choices=["counted", "unclassified", "skipped"])
     events.add_argument("--format", choices=["table", "csv", "json"], default="table")

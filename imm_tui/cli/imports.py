@@ -68,7 +68,7 @@ def run_events(args: argparse.Namespace) -> int:
     from imm_tui.report.tables import aligned, to_csv, to_json
 
     root = resolve_workspace(args.workspace)
-    workspace = open_workspace(root)
+    workspace = open_workspace(root, args.year)
     if not workspace.paths.store.exists():
         raise UsageError(f"nothing imported yet in {root}: run `imm import -w {root}`")
     with Store.open_for_reading(workspace.paths.store) as store:

@@ -29,9 +29,10 @@ def list_events(
     store: Store, workspace: Workspace, *, person: str | None = None, week: int | None = None,
     activity: str | None = None, state: str | None = None, detail: bool = False,
 ) -> pd.DataFrame:
-    """The stored items, oldest first; with `detail`, also their categories and location (for making a rule)."""
-    clauses: list[str] = []
-    params: list[object] = []
+    """The stored items of the workspace's plan year, oldest first; with `detail`, also their categories and
+    location (for making a rule)."""
+    clauses: list[str] = ["iso_year = ?"]
+    params: list[object] = [workspace.plan_document.plan.plan.year]
     if person:
         clauses.append("person = ?")
         params.append(person)
