@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -127,3 +127,44 @@ def test_dutch_figures_have_dutch_separators_and_sort_as_numbers() -> None:
     finally:
         use_language("en")
     assert (number(1368.5), parse_number("1,368.5")) == ("1,368.5", 1368.5)
+
+
+def test_every_section_of_an_anonymised_review_names_nobody(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The demo with last year, CRM deals, accounts and internal time: year on year, revenue and products, accounts,
+    time — anonymised, no name, e-mail address, person id or account is left in any export."""
+    import shutil
+
+    from imm_tui.bundled.demo_calendars import demo_calendars
+    from tests.conftest import DEMO
+
+    root = tmp_path / "demo"
+    shutil.copytree(DEMO, root)
+    this, last = load_workspace(root), load_workspace(root, 2026)
+    demo_calendars(this.plan_document.plan, this.accounts, root / "imports")
+    demo_calendars(last.plan_document.plan, last.accounts, root / "imports", until=date(2026, 12, 28), seed=2026,
+                   name="agenda-2026.ics", deals="deals-2026.csv")
+    run(capsys, "import", "-w", str(root))
+    exports = root / "exports"
+    assert run(capsys, "report", "-w", str(root), "--format", "xlsx", "--anonymize", "-o", str(exports / "r.xlsx"),
+               "--as-of", "2027-05-14")[0] == 0
+    for fmt in ("markdown", "json"):
+        assert run(capsys, "insights", "-w", str(root), "--format", fmt, "--anonymize", "-o", str(exports / f"i.{fmt}"),
+                   "--as-of", "2027-05-14")[0] == 0
+    import zipfile
+
+    with zipfile.ZipFile(exports / "r.xlsx") as archive:
+        sheets = archive.read("xl/workbook.xml").decode()
+        workbook = b"".join(archive.read(n) for n in archive.namelist())
+    assert all(name in sheets for name in ("Year on year", "Products", "Accounts", "Account segments", "Reach", "Time"))
+    markdown = (exports / "i.markdown").read_text(encoding="utf-8")
+    assert all(part in markdown for part in ("## 2027 against 2026", "## Revenue and products", "## Accounts", "## Customer and internal"))
+    plan = this.plan_document.plan
+    secrets = [p.name for p in plan.people] + [p.email for p in plan.people if p.email] + [a.name for a in this.accounts]
+    secrets += [f"({p.id})" for p in plan.people] + [f'"{p.id}"' for p in plan.people]
+    import re
+
+    ids = re.compile("|".join(rf"(?<![\w@.-]){re.escape(p.id)}(?![\w@-])" for p in plan.people))
+    for data in (workbook, (exports / "i.markdown").read_bytes(), (exports / "i.json").read_bytes()):
+        for secret in secrets:
+            assert secret.encode() not in data, secret
+        assert not ids.search(data.decode("utf-8", "replace")), ids.search(data.decode("utf-8", "replace"))
