@@ -54,9 +54,10 @@ ZONE = ZoneInfo("Europe/Amsterdam")
 FUZZ = settings(max_examples=250, deadline=5000, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
-@st.composite
-def mutated(draw: st.DrawFn) -> bytes:
-    data = bytearray(draw(st.sampled_from(SEEDS)))
+def mutate(draw: st.DrawFn, seeds: list[bytes], nasty: list[bytes], filler: bytes) -> bytes:
+    """A seed file with one to four mutations: cut, a byte flipped, bytes inserted, a nasty snippet, a very long
+    run of `filler`, or another encoding."""
+    data = bytearray(draw(st.sampled_from(seeds)))
     for _ in range(draw(st.integers(1, 4))):
         kind = draw(st.sampled_from(["truncate", "flip", "insert", "nasty", "long", "encoding"]))
         at = draw(st.integers(0, max(len(data) - 1, 0)))
@@ -67,13 +68,18 @@ def mutated(draw: st.DrawFn) -> bytes:
         elif kind == "insert":
             data[at:at] = draw(st.binary(max_size=40))
         elif kind == "nasty":
-            data[at:at] = draw(st.sampled_from(NASTY))
+            data[at:at] = draw(st.sampled_from(nasty))
         elif kind == "long":
-            data[at:at] = b"X" * draw(st.integers(10_000, 300_000))
+            data[at:at] = filler * draw(st.integers(10_000 // len(filler), 300_000 // len(filler)))
         else:
             text = bytes(data).decode("utf-8", errors="replace")
             data = bytearray(text.encode(draw(st.sampled_from(["utf-16", "latin-1", "utf-8-sig"])), errors="replace"))
     return bytes(data)
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> bytes:
+    return mutate(draw, SEEDS, NASTY, b"X")
 
 
 @FUZZ
@@ -116,24 +122,7 @@ ORDER_NASTY = [b'"unclosed,quote\r\n', b"\x00\x00\x00", b";;;;;;;;", b"(((((1.2.
 
 @st.composite
 def mutated_orders(draw: st.DrawFn) -> bytes:
-    data = bytearray(draw(st.sampled_from(ORDER_SEEDS)))
-    for _ in range(draw(st.integers(1, 4))):
-        kind = draw(st.sampled_from(["truncate", "flip", "insert", "nasty", "long", "encoding"]))
-        at = draw(st.integers(0, max(len(data) - 1, 0)))
-        if kind == "truncate":
-            data = data[:at]
-        elif kind == "flip" and data:
-            data[at] = draw(st.integers(0, 255))
-        elif kind == "insert":
-            data[at:at] = draw(st.binary(max_size=40))
-        elif kind == "nasty":
-            data[at:at] = draw(st.sampled_from(ORDER_NASTY))
-        elif kind == "long":
-            data[at:at] = b"7," * draw(st.integers(10_000, 200_000))
-        else:
-            text = bytes(data).decode("utf-8", errors="replace")
-            data = bytearray(text.encode(draw(st.sampled_from(["utf-16", "latin-1", "utf-8-sig"])), errors="replace"))
-    return bytes(data)
+    return mutate(draw, ORDER_SEEDS, ORDER_NASTY, b"7,")
 
 
 @FUZZ

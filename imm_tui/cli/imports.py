@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from imm_tui.cli.common import EXIT_INPUT, EXIT_OK, UsageError, how_many, open_workspace, resolve_workspace
 from imm_tui.model.printable import printable
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from imm_tui.ingest.store import Store
+    from imm_tui.model.workspace import Workspace
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -63,51 +72,52 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_events(args: argparse.Namespace) -> int:
     from imm_tui.ingest.events import list_events
-    from imm_tui.ingest.reclassify import ensure_classified
-    from imm_tui.ingest.store import Store
-    from imm_tui.report.tables import aligned, to_csv, to_json
 
     root = resolve_workspace(args.workspace)
-    workspace = open_workspace(root, args.year)
+    with classified_store(root, args.year) as (store, workspace):
+        frame = list_events(store, workspace, person=args.person, week=args.week, activity=args.activity, state=args.state)
+    _write(frame, args.format, root, "(no items)", numeric_from=len(frame.columns))
+    return EXIT_OK
+
+
+@contextmanager
+def classified_store(root: Path, year: int | None = None) -> Iterator[tuple[Store, Workspace]]:
+    """The workspace's store, open for reading and classified by its current rules (a usage error when there is none)."""
+    from imm_tui.ingest.reclassify import ensure_classified
+    from imm_tui.ingest.store import Store
+
+    workspace = open_workspace(root, year)
     if not workspace.paths.store.exists():
         raise UsageError(f"nothing imported yet in {root}: run `imm import -w {root}`")
     with Store.open_for_reading(workspace.paths.store) as store:
         ensure_classified(store, workspace)
-        frame = list_events(store, workspace, person=args.person, week=args.week, activity=args.activity, state=args.state)
-    if args.format == "csv":
+        yield store, workspace
+
+
+def _write(frame: pd.DataFrame, kind: str, root: Path, empty: str, *, numeric_from: int, text: tuple[int, ...] = ()) -> None:
+    """A table of a command, as csv, json or aligned text, to standard output."""
+    from imm_tui.report.tables import aligned, to_csv, to_json
+
+    if kind == "csv":
         sys.stdout.write(to_csv(frame))
-    elif args.format == "json":
+    elif kind == "json":
         sys.stdout.write(to_json(frame, {"workspace": str(root)}))
     else:
         body = [[str(v) if v is not None else "" for v in row] for row in frame.itertuples(index=False)]
-        sys.stdout.write(aligned(list(frame.columns), body, numeric_from=len(frame.columns)) if body else "(no items)\n")
-    return EXIT_OK
+        sys.stdout.write(aligned(list(frame.columns), body, numeric_from=numeric_from, text=text) if body else empty + "\n")
 
 
 def run_queue(args: argparse.Namespace) -> int:
     """`imm queue`: where a new rule pays off most (the app's review queue: Import tab, q)."""
     from imm_tui.ingest.activity import review_queue
-    from imm_tui.ingest.reclassify import ensure_classified
-    from imm_tui.ingest.store import Store
-    from imm_tui.report.tables import aligned, to_csv, to_json
 
     if args.top < 1:
         raise UsageError("--top must be at least 1")
     root = resolve_workspace(args.workspace)
-    workspace = open_workspace(root)
-    if not workspace.paths.store.exists():
-        raise UsageError(f"nothing imported yet in {root}: run `imm import -w {root}`")
-    with Store.open_for_reading(workspace.paths.store) as store:
-        ensure_classified(store, workspace)
+    with classified_store(root) as (store, workspace):
         frame = review_queue(store, workspace.plan_document.plan.plan.year, args.top)
     frame["subject"] = [printable(s) if s else "(private or not kept)" for s in frame["subject"]]
     frame["categories"] = [", ".join(printable(c) for c in found) for found in frame["categories"]]
     frame["hours"] = frame["hours"].round(1)
-    if args.format == "csv":
-        sys.stdout.write(to_csv(frame))
-    elif args.format == "json":
-        sys.stdout.write(to_json(frame, {"workspace": str(root)}))
-    else:
-        body = [[str(v) if v is not None else "" for v in row] for row in frame.itertuples(index=False)]
-        sys.stdout.write(aligned(list(frame.columns), body, numeric_from=1, text=(6,)) if body else "(nothing unclassified)\n")
+    _write(frame, args.format, root, "(nothing unclassified)", numeric_from=1, text=(6,))
     return EXIT_OK

@@ -18,7 +18,7 @@ from datetime import date
 
 from imm_tui.ingest.decoding import decode
 from imm_tui.ingest.items import CalendarError
-from imm_tui.ingest.outlook_csv import _day_first, is_outlook_csv, parse_date
+from imm_tui.ingest.outlook_csv import _day_first, data_rows, is_outlook_csv, parse_date
 from imm_tui.model.orders import DEFAULT_ORDERS, KNOWN_COLUMNS, REQUIRED, OrdersConfig
 
 MAX_WARNINGS = 20
@@ -105,13 +105,7 @@ def read_orders_csv(
     if missing:
         looked = "; ".join(f"{key}: " + ", ".join(f"'{c}'" for c in config.candidates(key)[:6]) for key in missing)
         raise OrdersProblem(f"line 1: no column for {', '.join(missing)} (looked for {looked}); name it in orders.toml [columns]")
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        for row in reader:
-            if any(cell.strip() for cell in row):
-                rows.append((reader.line_num, row))
-    except csv.Error as error:
-        raise OrdersProblem(f"line {reader.line_num + 1}: {error}") from None
+    rows = data_rows(reader, OrdersProblem)
 
     def cell(row: list[str], key: str) -> str:
         position = index.get(key)

@@ -12,6 +12,7 @@ import hashlib
 import io
 import re
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from imm_tui.ingest import fields as f
 from imm_tui.ingest.decoding import decode
@@ -67,13 +68,7 @@ def read_outlook_csv(data: bytes, file: str = "") -> ReadResult:
     for needed in ("subject", "start_date"):
         if needed not in index:
             raise CsvProblem(f"line 1: no '{COLUMNS[needed][0]}' / '{COLUMNS[needed][1]}' column: not an Outlook calendar export")
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        for row in reader:
-            if any(cell.strip() for cell in row):
-                rows.append((reader.line_num, row))
-    except csv.Error as error:
-        raise CsvProblem(f"line {reader.line_num + 1}: {error} (is this really an Outlook export?)") from None
+    rows = data_rows(reader, CsvProblem, " (is this really an Outlook export?)")
     day_first = _day_first([_cell(r, index, "start_date") for _, r in rows] + [_cell(r, index, "end_date") for _, r in rows], delimiter)
     result = ReadResult()
     seen: set[str] = set()
@@ -90,6 +85,19 @@ def read_outlook_csv(data: bytes, file: str = "") -> ReadResult:
         seen.add(item.uid)
         result.items.append(item)
     return result
+
+
+def data_rows(reader: Any, problem: type[CalendarError], hint: str = "") -> list[tuple[int, list[str]]]:
+    """(line number, cells) of every row of `reader` (a csv.reader past its header) that is not empty; a row the csv
+    module cannot read raises `problem` naming its line."""
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                rows.append((reader.line_num, row))
+    except csv.Error as error:
+        raise problem(f"line {reader.line_num + 1}: {error}{hint}") from None
+    return rows
 
 
 def _columns(header: list[str]) -> dict[str, int]:
