@@ -21,7 +21,8 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 async def settle(pilot: Pilot[None], done: Callable[[], bool]) -> None:
-    for _ in range(100):
+    """Wait until `done()` (at most five seconds: a busy machine loads the directory tree slowly)."""
+    for _ in range(250):
         if done():
             return
         await pilot.pause(0.02)
@@ -107,7 +108,7 @@ async def test_choosing_a_folder_in_the_tree_and_importing_it(workspace: Path) -
         await pilot.press("6")
         await pilot.pause()
         tree = app.screen.query_one("#tree", DirectoryTree)
-        assert app.focused is tree  # keys go to the tree, not into the path field
+        await settle(pilot, lambda: app.focused is tree)  # keys go to the tree, not into the path field
         await pilot.press("down", "enter")  # imports/: opens it and chooses it
         await settle(pilot, lambda: bool(tree.root.children and tree.root.children[0].children))
         assert Path(app.screen.query_one("#path", Input).value) == workspace / "imports"
