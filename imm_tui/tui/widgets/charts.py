@@ -91,15 +91,9 @@ def _both_years(session: Session, people: list[str], activity: str, weeks: list[
 
 def draw_years(plot: PlotextPlot, found: Series, this_label: str, last_label: str, title: str) -> None:
     """This year to date against last year, both summed week by week, on one scale."""
-    plt = plot.plt
-    plt.clear_figure()
-    if found.last_year is not None:
-        plt.plot(list(range(1, len(found.last_year) + 1)), found.last_year, label=last_label, color="gray")
-    if found.this_year:
-        plt.plot(list(range(1, len(found.this_year) + 1)), found.this_year, label=this_label, color="green", marker="dot")
-    plt.xticks(found.weeks[::4], [f"W{w:02d}" for w in found.weeks[::4]])
-    plt.title(printable(title))  # a name from plan.toml: control characters shown, never obeyed
-    plot.refresh()
+    last, this = found.last_year or [], found.this_year or []
+    _lines(plot, found.weeks, title, [(list(range(1, len(last) + 1)), last, last_label, "gray", None),
+                                      (list(range(1, len(this) + 1)), this, this_label, "green", "dot")])
 
 
 def draw_weekly(plot: PlotextPlot, found: Series, asked_label: str, done_label: str, title: str) -> None:
@@ -114,13 +108,20 @@ def draw_weekly(plot: PlotextPlot, found: Series, asked_label: str, done_label: 
 
 
 def draw_cumulative(plot: PlotextPlot, found: Series, plan_label: str, done_label: str, title: str) -> None:
+    happened = [(w, v) for w, v in zip(found.weeks, found.cumulative_done, strict=True) if v is not None]
+    _lines(plot, found.weeks, title, [(found.weeks, found.cumulative_asked, plan_label, "blue", None),
+                                      ([w for w, _ in happened], [v for _, v in happened], done_label, "green", "dot")])
+
+
+def _lines(plot: PlotextPlot, weeks: list[int], title: str,
+           lines: list[tuple[list[int], list[float], str, str, str | None]]) -> None:
+    """Lines over the weeks (x, y, label, colour, marker), each drawn when it has points; every fourth week labelled."""
     plt = plot.plt
     plt.clear_figure()
-    plt.plot(found.weeks, found.cumulative_asked, label=plan_label, color="blue")
-    happened = [(w, v) for w, v in zip(found.weeks, found.cumulative_done, strict=True) if v is not None]
-    if happened:
-        plt.plot([w for w, _ in happened], [v for _, v in happened], label=done_label, color="green", marker="dot")
-    plt.xticks(found.weeks[::4], [f"W{w:02d}" for w in found.weeks[::4]])
+    for xs, ys, label, color, marker in lines:
+        if xs:
+            plt.plot(xs, ys, label=label, color=color, **({"marker": marker} if marker else {}))
+    plt.xticks(weeks[::4], [f"W{w:02d}" for w in weeks[::4]])
     plt.title(printable(title))  # a name from plan.toml: control characters shown, never obeyed
     plot.refresh()
 
