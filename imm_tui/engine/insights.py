@@ -300,7 +300,7 @@ def _forecast(
         counts["order_value"] = per_order
         counts["revenue_ytd"] = revenue
         counts["forecast_revenue"] = revenue + (counts["forecast_orders"] - counts["orders"]).clip(lower=0) * per_order
-        counts["run_rate_revenue"] = revenue / share_done.where(share_done > 0)
+        counts["run_rate_revenue"] = revenue / share_elapsed.where(share_elapsed > 0)  # the same weeks as the revenue
     counts["revenue_attainment"] = counts["revenue_ytd"] / counts["revenue_target_ytd"].where(counts["revenue_target_ytd"] > 0)
 
 

@@ -175,7 +175,9 @@ def test_revenue_forecast_from_real_order_values() -> None:
                            for who in ("jdv", "sbakker") for week in range(2, 22)], columns=_no_activity().columns)
     for column in ("person", "activity"):
         visits[column] = visits[column].astype("category")
-    review = build_review(plan, visits, date(2027, 6, 30), monitored={"jdv", "sbakker"}, reviews_exported=False, orders=orders)
+    covered = {who: [(date(2027, 1, 4), date(2027, 3, 28))] for who in ("jdv", "sbakker")}  # their calendars cover Q1 only
+    review = build_review(plan, visits, date(2027, 6, 30), monitored={"jdv", "sbakker"}, reviews_exported=False, orders=orders,
+                          coverage=covered)
     found = insights(plan, review.requirement, review.comparison, visits, plan.monitor, {"jdv", "sbakker"}, orders)
     people = found.people.set_index("person")
     assert (people.loc["jdv", "orders"], people.loc["jdv", "visits"], people.loc["jdv", "visits_per_order"]) == (5, 20, 4.0)
@@ -188,6 +190,8 @@ def test_revenue_forecast_from_real_order_values() -> None:
     # jdv: 100,000 won + the visits still asked ÷ 4 visits per order × 20,000
     jdv = people.loc["jdv"]
     assert jdv["forecast_revenue"] == pytest.approx(100_000 + jdv["remaining_visits"] / 4 * 20_000)
+    # the run rate carries the revenue over the same weeks as its target to date: every week that happened
+    assert jdv["run_rate_revenue"] == pytest.approx(100_000 / (jdv["revenue_target_ytd"] / jdv["revenue_target"]))
 
 
 def test_reimport_overlap_and_forget(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
