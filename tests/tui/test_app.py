@@ -363,3 +363,20 @@ async def test_Y_shows_last_years_plan_and_items_and_back(workspace: Path) -> No
         await pilot.press("3", "Y")
         await pilot.pause()
         assert app.session.plan.plan.year == 2027  # one plan year: a note says how to keep last year's
+
+
+async def test_the_import_tabs_chooser_follows_the_year_shown(workspace: Path) -> None:
+    from textual.widgets import Select
+
+    last = workspace / "plan-2026.toml"
+    last.write_text(last.read_text(encoding="utf-8").replace('name = "Jan de Vries"', 'name = "Jan de Vries (2026)"'), encoding="utf-8")
+    app = ImmApp(workspace)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        chooser = app.screen.query_one("#person", Select)
+        assert any("Jan de Vries (jdv)" in str(prompt) for prompt, _ in chooser._options)
+        await pilot.press("Y")
+        await pilot.pause()
+        assert app.session.plan.plan.year == 2026
+        assert any("Jan de Vries (2026) (jdv)" in str(prompt) for prompt, _ in chooser._options)

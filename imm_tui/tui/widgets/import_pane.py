@@ -100,6 +100,7 @@ class ImportPane(Pane):
         """The Calendars view or the review queue from the session (the import report stays as the last import left it)."""
         from imm_tui.tui.session import calendars_of
 
+        self._people_to_choose()
         if self.showing_queue:
             self.show_queue()
             return
@@ -127,6 +128,13 @@ class ImportPane(Pane):
         headers = [t(self, "person"), t(self, "team"), t(self, "state"), t(self, "covered"), t(self, "weeks"), t(self, "last import"),
                    t(self, "items"), t(self, "unclassified")]
         self.query_one("#calendars", KeyedTable).show(columns, rows, headers)
+
+    def _people_to_choose(self) -> None:
+        """The chooser lists the people of the plan shown (another year's plan may have others)."""
+        people = [(f"{p.name} ({p.id})", p.id) for p in _session(self).plan.people]
+        if people != getattr(self, "_chosen_from", people):
+            self.query_one("#person", Select).set_options([(option(name), pid) for name, pid in people])
+        self._chosen_from = people
 
     def show_queue(self) -> None:
         """The organisation's unclassified items by subject, most frequent first: where a rule pays off most."""
