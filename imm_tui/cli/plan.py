@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from imm_tui.bundled import preset_folder
 from imm_tui.cli.common import EXIT_OK, UsageError, emit, filtered, how_many, open_workspace, resolve_workspace
 from imm_tui.model.atomic import private_folder, write_atomic
-from imm_tui.model.workspace import Paths
+from imm_tui.model.problems import InputError
+from imm_tui.model.workspace import Paths, load_workspace
 
 if TYPE_CHECKING:
     from imm_tui.engine.requirement import Requirement
@@ -62,6 +63,16 @@ def run_check(args: argparse.Namespace) -> int:
     if workspace.accounts:
         parts.append(how_many(len(workspace.accounts), "account", "accounts"))
     print(f"ok: {Paths(root).plan}: '{plan.plan.name}' ({plan.plan.year}): " + ", ".join(parts))
+    problems = []
+    for year, path in Paths(root).other_years().items():  # the plans of other years kept beside it (plan-2026.toml)
+        try:
+            other = load_workspace(root, year).plan_document.plan
+        except InputError as error:
+            problems.extend(error.problems)
+            continue
+        print(f"ok: {path}: '{other.plan.name}' ({year}): {how_many(len(other.people), 'person', 'people')}")
+    if problems:
+        raise InputError(problems)
     return EXIT_OK
 
 

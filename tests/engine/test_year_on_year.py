@@ -134,3 +134,13 @@ def test_a_plan_of_another_year_must_say_that_year(two_years: Path) -> None:
     with pytest.raises(InputError, match="says 2026, but its name says 2025"):
         load_workspace(two_years, 2025)
     assert load_workspace(two_years, 2027).plan_document.path.name == "plan.toml"
+
+
+def test_imm_check_checks_every_years_plan(two_years: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "-w", str(two_years)]) == 0
+    out = capsys.readouterr().out
+    assert "plan.toml: 'Verkoopplan 2027" in out and "plan-2026.toml: 'Verkoopplan 2026 — Van Leeuwen Techniek' (2026)" in out
+    other = two_years / "plan-2026.toml"
+    other.write_text(other.read_text(encoding="utf-8").replace("fte = 1.0", "fte = 7", 1), encoding="utf-8")
+    assert main(["check", "-w", str(two_years)]) == 2
+    assert "plan-2026.toml:" in capsys.readouterr().err
