@@ -50,7 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--preset", choices=["generic", "staffing"], default="generic")
     init.add_argument("--force", action="store_true", help="overwrite existing plan.toml/classify.toml/accounts.csv")
 
-    commands.add_parser("check", parents=[workspace], help="validate plan.toml, classify.toml and accounts.csv")
+    commands.add_parser("check", parents=[workspace],
+                        help="validate plan.toml, classify.toml, accounts.csv, orders.toml and other years' plans")
     docs = commands.add_parser("docs", help="where the user guide is; with a topic, print it (guide, method, reference)")
     docs.add_argument("topic", nargs="?", choices=["guide", "method", "reference"])
 
