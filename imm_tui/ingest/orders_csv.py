@@ -18,7 +18,7 @@ from datetime import date
 
 from imm_tui.ingest.decoding import decode
 from imm_tui.ingest.items import CalendarError
-from imm_tui.ingest.outlook_csv import _day_first, data_rows, is_outlook_csv, parse_date
+from imm_tui.ingest.outlook_csv import _day_first, data_rows, header_of, is_outlook_csv, parse_date
 from imm_tui.model.orders import DEFAULT_ORDERS, KNOWN_COLUMNS, REQUIRED, OrdersConfig
 
 MAX_WARNINGS = 20
@@ -88,13 +88,7 @@ def read_orders_csv(
     text = decode(data)
     first = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise OrdersProblem("line 1: empty file") from None
-    except csv.Error as error:
-        raise OrdersProblem(f"line 1: {error}") from None
-    names = _header_names(header)
+    names = _header_names(header_of(reader, OrdersProblem, "line 1: empty file"))
     index: dict[str, int] = {}
     for key in KNOWN_COLUMNS:
         for candidate in config.candidates(key):

@@ -58,13 +58,7 @@ def read_outlook_csv(data: bytes, file: str = "") -> ReadResult:
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise CsvProblem("empty file") from None
-    except csv.Error as error:
-        raise CsvProblem(f"line 1: {error}") from None
-    index = _columns(header)
+    index = _columns(header_of(reader, CsvProblem))
     for needed in ("subject", "start_date"):
         if needed not in index:
             raise CsvProblem(f"line 1: no '{COLUMNS[needed][0]}' / '{COLUMNS[needed][1]}' column: not an Outlook calendar export")
@@ -85,6 +79,16 @@ def read_outlook_csv(data: bytes, file: str = "") -> ReadResult:
         seen.add(item.uid)
         result.items.append(item)
     return result
+
+
+def header_of(reader: Any, problem: type[CalendarError], empty: str = "empty file") -> list[str]:
+    """The first row of `reader` (a csv.reader); `problem` says an empty or unreadable first line."""
+    try:
+        return list(next(reader))
+    except StopIteration:
+        raise problem(empty) from None
+    except csv.Error as error:
+        raise problem(f"line 1: {error}") from None
 
 
 def data_rows(reader: Any, problem: type[CalendarError], hint: str = "") -> list[tuple[int, list[str]]]:
