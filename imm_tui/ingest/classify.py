@@ -51,6 +51,7 @@ class Classifier:
 
     def __init__(self, classification: Classification, accounts: Sequence[Account] = ()) -> None:
         self.settings = classification
+        self.accounts = tuple(accounts)
         self.company = set(classification.company.domains)
         self._external: dict[tuple[str, ...], bool] = {}  # the same few sets of domains come back all the time
         self._accounts: dict[tuple[tuple[str, ...] | None, str | None, str | None], Account | None] = {}  # series share all three
@@ -59,6 +60,21 @@ class Classifier:
         names = sorted((a.name for a in accounts if a.name), key=len, reverse=True)
         self.by_name = {a.name.lower(): a for a in accounts}
         self.name_pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.I) if names else None
+
+    @classmethod
+    def for_file(cls, classification: Classification, accounts: Sequence[Account] = ()) -> Classifier:
+        """A classifier for the next file a process reads: the previous file's when the rules and accounts are
+        the same, so that what it worked out (searches, accounts, external domain sets) carries over, as the
+        people, customers and subjects of one organisation's calendars do; each file starts with no rule
+        switched off."""
+        accounts = tuple(accounts)
+        previous = _LAST[0] if _LAST else None
+        if previous is not None and previous.settings == classification and previous.accounts == accounts:
+            for _, _, compiled in previous.rules:
+                compiled.timed_out = False
+            return previous
+        _LAST[:] = [cls(classification, accounts)]
+        return _LAST[0]
 
     @property
     def problems(self) -> list[str]:
@@ -71,9 +87,9 @@ class Classifier:
         key = tuple(domains)
         known = self._external.get(key)
         if known is None:
-            known = self._external[key] = any(
-                d and d not in self.company and not any(d.endswith("." + c) for c in self.company) for d in domains
-            )
+            known = any(d and d not in self.company and not any(d.endswith("." + c) for c in self.company) for d in domains)
+            if len(self._external) < SEEN_TEXTS:
+                self._external[key] = known
         return known
 
     def account(self, contact: Contact) -> Account | None:
@@ -136,6 +152,9 @@ class Classifier:
             return "private"
         return None
 
+
+_LAST: list[Classifier] = []
+"""The classifier of the last file this process read (see Classifier.for_file)."""
 
 SEEN_TEXTS = 100_000
 """Texts whose search result a rule remembers (about 10 MB at most)."""

@@ -232,7 +232,7 @@ def _read(path: Path, data: bytes, spec: ImportSpec, outcome: FileOutcome) -> Fi
     counts = Counts()
     for reason, count in result.skipped.items():
         counts.skip(reason, count)
-    classifier = Classifier(spec.classification, spec.accounts)
+    classifier = Classifier.for_file(spec.classification, spec.accounts)
     outcome.rows = build_rows(
         result.items, person=person, owner_email=email, year=spec.year, first_year=spec.year - spec.history_years, zone=zone,
         classifier=classifier, count_only=spec.classification.privacy.count_only, counts=counts,

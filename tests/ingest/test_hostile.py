@@ -71,6 +71,20 @@ def test_a_search_that_runs_out_of_time_switches_its_rule_off_and_says_so() -> N
     assert classifier.problems and "rule 1 " in classifier.problems[0] and "50 ms" in classifier.problems[0]
 
 
+def test_the_files_of_one_process_share_a_classifier_and_each_starts_with_every_rule_on() -> None:
+    import pickle
+
+    slow = r"^(z|zz)+$"
+    rules = Classification(rules=[Rule(subject=slow, activity="call"), Rule(subject="z", activity="visit")])
+    first = Classifier.for_file(rules)
+    assert first.classify(contact("z" * 60 + "!")).activity == "visit" and first.problems
+    again = Classifier.for_file(pickle.loads(pickle.dumps(rules)))  # a worker gets its own copy of equal rules
+    assert again is first and not again.problems  # what the first file switched off is not said of the next
+    assert again.classify(contact("zz")).activity == "call"
+    other = Classifier.for_file(Classification(rules=[Rule(subject="z", activity="visit")]))
+    assert other is not first and other.classify(contact("zz")).activity == "visit"
+
+
 def calendar(*events: str) -> bytes:
     body = "".join(f"BEGIN:VEVENT\r\n{e}END:VEVENT\r\n" for e in events)
     return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{body}END:VCALENDAR\r\n".encode()

@@ -70,6 +70,58 @@ def test_they_agree_on_a_synthetic_outlook_export() -> None:
     assert fast == slow
 
 
+ALARMS = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+BEGIN:VEVENT\r
+UID:display\r
+DTSTART:20270105T090000Z\r
+BEGIN:VALARM\r
+ACTION:DISPLAY\r
+DESCRIPTION:https://teams.microsoft.com/l/not-the-meeting\r
+TRIGGER:-PT15M\r
+END:VALARM\r
+SUMMARY:Bezoek Jansen\r
+DTEND:20270105T100000Z\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:email\r
+DTSTART:20270106T090000Z\r
+DTEND:20270106T100000Z\r
+SUMMARY:Offerte bespreken\r
+begin:valarm\r
+ACTION:EMAIL\r
+SUMMARY:Reminder\r
+ATTENDEE:mailto:someone@klant.example\r
+DESCRIPTION:zoom.us/j/1\r
+TRIGGER:-PT1H\r
+end:valarm\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:nested\r
+DTSTART:20270107T090000Z\r
+BEGIN:VALARM\r
+SUMMARY:Alarm\r
+BEGIN:X-ODD\r
+SUMMARY:Odd\r
+END:X-ODD\r
+END:VALARM\r
+SUMMARY:Gesprek\r
+DTEND:20270107T100000Z\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def test_alarms_say_nothing_about_their_event() -> None:
+    """A VALARM's summary, attendees and description (an e-mail alarm has all three) are not the event's; the
+    scanner reads a plain alarm as one token, an alarm with a nested component line by line."""
+    fast, slow, _, _ = both(ALARMS.encode())
+    assert fast == slow
+    items = {i.uid: i for i in read_ics_fast(ALARMS.encode(), AMS, WINDOW).items}
+    assert [(u, items[u].subject, items[u].attendees, items[u].online) for u in ("display", "email", "nested")] == [
+        ("display", "Bezoek Jansen", (), False), ("email", "Offerte bespreken", (), False), ("nested", "Gesprek", (), False)]
+
+
 SERIES = """BEGIN:VCALENDAR\r
 VERSION:2.0\r
 PRODID:test\r
@@ -257,3 +309,38 @@ def test_the_token_names_are_a_prefix_tree_of_exactly_the_wanted_names() -> None
     assert all(tree.fullmatch(name) for name in names)
     near = {name[:-1] for name in names} | {name + "X" for name in names} | {"DTSTAMP", "CREATED", "ATTACH"}
     assert not [word for word in near - set(names) if tree.fullmatch(word)]
+
+
+_DIGITS = st.text(alphabet="0123456789", min_size=2, max_size=2)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    until=st.one_of(
+        st.builds(lambda y, m, d, t, z: f"{y:04d}{m:02d}{d:02d}" + (f"T{t}" + z if t else ""),
+                  st.integers(1, 9999), st.integers(0, 13), st.integers(0, 32),
+                  st.one_of(st.just(""), st.builds(lambda h, mi, s: h + mi + s, _DIGITS, _DIGITS, _DIGITS)),
+                  st.sampled_from(["", "Z", "z"])),
+        st.text(alphabet="0123456789TZz-:+ ", max_size=20),
+    ),
+    aware=st.booleans(),
+    ignoretz=st.booleans(),
+)
+def test_the_rule_reader_reads_until_as_dateutil_does(until: str, aware: bool, ignoretz: bool) -> None:
+    """series_guard.rrulestr reads UNTIL itself; it must give dateutil's rule, or dateutil's error, every time."""
+    from dateutil.rrule import rrulestr as dateutils
+
+    from imm_tui.ingest.ics.series_guard import rrulestr as ours
+
+    start = datetime(2026, 12, 1, 9, 0, tzinfo=AMS if aware else None)
+    rule = f"FREQ=WEEKLY;BYDAY=TU,FR;UNTIL={until}"
+
+    def read(reader: object) -> tuple[object, ...]:
+        try:
+            recurrence = reader(rule, dtstart=start, ignoretz=ignoretz)  # type: ignore[operator]
+        except (ValueError, OverflowError, TypeError) as error:
+            return ("error", type(error), str(error))
+        found = recurrence._until
+        return ("rule", found, getattr(found, "tzinfo", None), list(recurrence.xafter(start, count=3, inc=True)))
+
+    assert read(ours) == read(dateutils)

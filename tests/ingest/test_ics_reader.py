@@ -85,6 +85,19 @@ def test_flags_rooms_and_online() -> None:
     assert g["video-1"].online
 
 
+@pytest.mark.parametrize(("texts", "online"), [
+    (("Join: HTTPS://TEAMS.MICROSOFT.COM/l/meetup-join/19%3a",), True),
+    (("", "https://us02web.Zoom.US/j/8512"), True),
+    (("Kantoor Utrecht", "Bring the zoom lens; meet at google offices"), False),
+    (("", ""), False),
+    (("İstanbul (meet.google.com/abc-defg-hij)",), True),  # lower-casing that changes the length
+])
+def test_online_meeting_links_in_any_case(texts: tuple[str, ...], online: bool) -> None:
+    from imm_tui.ingest.items import mentions_online_meeting
+
+    assert mentions_online_meeting(*texts) is online
+
+
 def test_google_utc_and_floating_times() -> None:
     items, _, _ = read("google_utc.ics")
     days = [(i.uid, instant(i.start, AMS)[1].isocalendar().week) for i in items]

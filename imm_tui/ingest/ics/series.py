@@ -18,9 +18,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrule, rruleset, rrulestr
+from dateutil.rrule import rrule, rruleset
 
 from imm_tui.ingest.ics.library import occurrence_key
+from imm_tui.ingest.ics.series_guard import rrulestr
 from imm_tui.ingest.ics.values import NeedsLibrary, duration, moment, name_value, params
 from imm_tui.ingest.items import RawItem
 

@@ -17,10 +17,13 @@ one period at a time, even to find the instances of one year; a rule no day can 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 
-from dateutil.rrule import rrule, rrulestr
+from dateutil import tz
+from dateutil.rrule import _rrulestr, rrule
 
 from imm_tui.ingest.limits import DEFAULT_LIMITS
 
@@ -34,6 +37,31 @@ _SECONDS = {"SECONDLY": 1, "MINUTELY": 60, "HOURLY": 3600, "DAILY": 86400, "WEEK
             "YEARLY": 365 * 86400}
 _DAY_PARTS = ("BYMONTH", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYDAY")
 _FILTERS = {*_DAY_PARTS, "BYSETPOS", "BYHOUR", "BYMINUTE", "BYSECOND", "BYEASTER"}
+
+
+_UNTIL = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})(?:T([0-9]{2})([0-9]{2})([0-9]{2})(Z?))?")
+
+
+class _RuleReader(_rrulestr):  # type: ignore[misc]
+    """dateutil's rrulestr, reading UNTIL's RFC 5545 forms (`20271231`, `20271231T080000Z`, `20271231T080000`) to
+    the very datetime its general date parser makes, in a fiftieth of the time: that parser took two thirds of
+    reading a rule. Any other form, or a date that does not exist, goes to dateutil as before."""
+
+    def _handle_UNTIL(self, rrkwargs: dict[str, Any], name: str, value: str, **kwargs: Any) -> None:
+        found = _UNTIL.fullmatch(value) if kwargs.get("tzinfos") is None else None
+        if found is not None:
+            year, month, day, hour, minute, second, utc = found.groups()
+            try:
+                rrkwargs["until"] = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0),
+                                             tzinfo=tz.UTC if utc and not kwargs.get("ignoretz") else None)
+                return
+            except ValueError:
+                pass  # dateutil says what is wrong with it
+        super()._handle_UNTIL(rrkwargs, name, value, **kwargs)
+
+
+rrulestr = _RuleReader()
+"""dateutil.rrule.rrulestr, with UNTIL read faster (see _RuleReader); tests compare the two."""
 
 
 @dataclass
