@@ -157,7 +157,7 @@ _LAST: list[Classifier] = []
 """The classifier of the last file this process read (see Classifier.for_file)."""
 
 SEEN_TEXTS = 100_000
-"""Texts whose search result a rule remembers (about 10 MB at most)."""
+"""Texts whose search result a rule remembers, per field (subject, location): about 10 MB each at most."""
 
 
 class _Compiled:
@@ -169,46 +169,52 @@ class _Compiled:
         self.outcome = rule.outcome
         self.domains = tuple(rule.attendee_domain) if rule.attendee_domain is not None else None
         self.suffixes = tuple("." + d for d in rule.attendee_domain) if rule.attendee_domain is not None else ()
+        # No condition but categories and texts: most rules (checked per item, so the rest is skipped at once)
+        self.texts_only = self.domains is None and all(
+            value is None for value in (rule.online, rule.external, rule.all_day, rule.min_minutes, rule.max_minutes, rule.account_status))
         self.timed_out = False  # a search that ran out of time switches the rule off for the rest of this run
-        self.seen: dict[tuple[bool, str], bool] = {}  # (subject?, text) → found: the instances of a series share a subject
+        # text → found, per field: the instances of a series share a subject, and so do many calendars' items
+        self.seen: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
 
     def matches(self, contact: Contact, external: bool, status: str | None) -> bool:
-        rule = self.rule
-        if contact.private and self.categories is None:
-            return False  # private items count by categories only
-        if self.categories is not None and not any(c.lower() in self.categories for c in contact.categories):
+        """Whether every condition of the rule holds: the cheap ones first, the regular expressions last."""
+        if self.categories is None:
+            if contact.private:
+                return False  # private items count by categories only
+        elif not contact.categories or not any(c.lower() in self.categories for c in contact.categories):
             return False
-        if self.subject is not None and not (contact.subject and self._found(self.subject, contact.subject)):
+        if not self.texts_only:
+            rule = self.rule
+            if self.domains is not None and not any(d in self.domains or d.endswith(self.suffixes) for d in contact.domains or ()):
+                return False
+            if rule.online is not None and contact.online != rule.online:
+                return False
+            if rule.external is not None and external != rule.external:
+                return False
+            if rule.all_day is not None and contact.all_day != rule.all_day:
+                return False
+            if rule.min_minutes is not None and contact.minutes < rule.min_minutes:
+                return False
+            if rule.max_minutes is not None and contact.minutes > rule.max_minutes:
+                return False
+            if rule.account_status is not None and status != rule.account_status:
+                return False
+        if self.subject is not None and not (contact.subject and self._found(self.subject, contact.subject, self.seen[0])):
             return False
-        if self.location is not None and not (contact.location and self._found(self.location, contact.location)):
-            return False
-        if self.domains is not None and not any(d in self.domains or d.endswith(self.suffixes) for d in contact.domains or ()):
-            return False
-        if rule.online is not None and contact.online != rule.online:
-            return False
-        if rule.external is not None and external != rule.external:
-            return False
-        if rule.all_day is not None and contact.all_day != rule.all_day:
-            return False
-        if rule.min_minutes is not None and contact.minutes < rule.min_minutes:
-            return False
-        if rule.max_minutes is not None and contact.minutes > rule.max_minutes:
-            return False
-        return rule.account_status is None or status == rule.account_status
+        return self.location is None or bool(contact.location and self._found(self.location, contact.location, self.seen[1]))
 
-    def _found(self, pattern: regex.Pattern[str], text: str) -> bool:
+    def _found(self, pattern: regex.Pattern[str], text: str, seen: dict[str, bool]) -> bool:
         """A search with a time limit (the limit's bookkeeping costs more than most searches, so each
         text is searched once per rule)."""
         if self.timed_out:
             return False
-        key = (pattern is self.subject, text)
-        known = self.seen.get(key)
+        known = seen.get(text)
         if known is not None:
             return known
         found = search(pattern, text)
         if found is None:
             self.timed_out = True
             return False
-        if len(self.seen) < SEEN_TEXTS:
-            self.seen[key] = found
+        if len(seen) < SEEN_TEXTS:
+            seen[text] = found
         return found

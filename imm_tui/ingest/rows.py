@@ -144,12 +144,20 @@ def build_rows(
 
 def _people(item: RawItem, owner: str) -> tuple[bool, tuple[str, ...], str]:
     """(the owner declined, the other attendees' and organiser's domains with rooms left out, those joined)."""
-    declined = bool(owner) and any(a.email == owner and a.partstat == "DECLINED" for a in item.attendees)
-    domains = tuple(sorted({
-        address.split("@", 1)[1]
-        for address in [*(a.email for a in item.attendees if not a.is_room), item.organizer]
-        if "@" in address and address != owner
-    }))
+    declined = False
+    found = set()
+    for attendee in item.attendees:
+        email = attendee.email
+        if email == owner:  # the owner: not a domain met, but their answer
+            declined = declined or (bool(owner) and attendee.partstat == "DECLINED")
+        elif attendee.cutype not in ("ROOM", "RESOURCE"):
+            at = email.find("@")
+            if at != -1:
+                found.add(email[at + 1:])
+    organizer = item.organizer
+    if organizer != owner and "@" in organizer:
+        found.add(organizer.split("@", 1)[1])
+    domains = tuple(sorted(found))
     return declined, domains, ",".join(domains)
 
 

@@ -23,3 +23,28 @@ def test_escapes_by_hand() -> None:
 @given(st.text(alphabet="ab,;\\nN \n", max_size=30))
 def test_agrees_with_one_pass(value: str) -> None:
     assert unescape(value) == reference(value)
+
+
+_WORDS = st.sampled_from(["room", "Meeting Room", "vergaderZAAL", "ruimte", "RESOURCE", "boardroom", "bedroom", "zaal7", "ſ", "ı",
+                          "K", "İ", "é", "reſource", "ruımte", "mailto:", "MAILTO:", " ", ".", "_", "jan", "@", "x"])
+
+
+@given(local=st.lists(_WORDS, max_size=5).map("".join), name=st.lists(_WORDS, max_size=5).map("".join))
+def test_rooms_are_told_as_the_regular_expression_tells_them(local: str, name: str) -> None:
+    """_looks_like_a_room passes ASCII texts without a room word over; it must decide as ROOM_NAME alone does,
+    also where case-insensitive matching finds letters outside ASCII (ſ for s, K for K)."""
+    from imm_tui.ingest.fields import ROOM_NAME, _looks_like_a_room
+
+    expected = bool(ROOM_NAME.search(local.replace(".", " ").replace("_", " ")) or ROOM_NAME.search(name))
+    assert _looks_like_a_room.__wrapped__(local, name) is expected
+
+
+@given(st.lists(_WORDS, max_size=6).map("".join))
+def test_addresses_are_read_as_before(value: str) -> None:
+    """email_of lower-cases once; the same as stripping, taking off a 'mailto:' in any case, stripping, lower-casing."""
+    from imm_tui.ingest.fields import email_of
+
+    text = value.strip()
+    if text.lower().startswith("mailto:"):
+        text = text[7:]
+    assert email_of(value) == text.strip().lower()

@@ -23,9 +23,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from imm_tui.cli import main
 from imm_tui.ingest.importer import ImportSpec, import_files
+from imm_tui.ingest.items import Attendee, RawItem
 from imm_tui.ingest.store import Store
 from imm_tui.model.workspace import load_workspace
 from tests.conftest import DEMO, coverage_workspace
@@ -329,3 +332,27 @@ def test_status_names_whose_export_to_ask_for(tmp_path: Path, capsys: pytest.Cap
     assert main(["--lang", "nl", "status", "-w", str(root), "--as-of", "2027-03-31"]) == 0
     out = capsys.readouterr().out
     assert "verouderd" in out and "gedeeltelijk" in out and "Agenda opslaan" in out  # states and how to export, in Dutch
+
+
+_ADDRESSES = st.sampled_from(["", "me@own.example", "ann@own.example", "bob@klant.example", "zaal1@own.example", "x@a@b.example",
+                              "no-at-sign", "eve@sub.klant.example"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    attendees=st.lists(st.builds(Attendee, _ADDRESSES, st.sampled_from(["", "DECLINED", "ACCEPTED"]),
+                                 st.sampled_from(["", "INDIVIDUAL", "ROOM", "RESOURCE"])), max_size=6),
+    organizer=_ADDRESSES,
+    owner=st.sampled_from(["", "me@own.example", "zaal1@own.example"]),
+)
+def test_who_an_item_meets_is_read_as_the_plain_definition_says(attendees: list[Attendee], organizer: str, owner: str) -> None:
+    """rows._people (one loop) against its definition: the owner declined when any attendee with the owner's
+    address declined; the domains of the other attendees (rooms left out) and the organiser, sorted, once each."""
+    from imm_tui.ingest.rows import _people
+
+    item = RawItem(uid="u", occurrence="", start=date(2027, 1, 4), end=None, all_day=True, attendees=tuple(attendees),
+                   organizer=organizer)
+    declined = bool(owner) and any(a.email == owner and a.partstat == "DECLINED" for a in attendees)
+    domains = tuple(sorted({address.split("@", 1)[1] for address in [*(a.email for a in attendees if not a.is_room), organizer]
+                            if "@" in address and address != owner}))
+    assert _people(item, owner) == (declined, domains, ",".join(domains))

@@ -177,3 +177,4 @@ def test_a_new_internal_rule_takes_items_out_of_the_queue(workspace: Path) -> No
     assert list(queue["items"]) == [1]
     internal = frame[frame["kind"] == "internal"].groupby("person")["minutes"].sum().to_dict()
     assert internal == {"jdv": 60.0 + 45 + 60 + 60, "sbakker": 90.0 + 60}
+

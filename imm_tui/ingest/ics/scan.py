@@ -62,11 +62,16 @@ def _prefix_tree(words: list[str]) -> str:
 # never given back (a ':' can only follow where the run ends). Together 47 → 24 ms on a 4 MB export.
 # A VALARM without nested components is one token of empty groups (Outlook writes one per item: three tokens
 # less each); one holding a BEGIN or END line is tokenized line by line as before, and skipped as nested.
+# The ATTENDEE lines that follow one another are one token: the first line's parameters, and as its value the
+# first value and the further lines (`mailto:a@x.example\nATTENDEE;CN=B:mailto:b@x.example`), which
+# _AttendeeCache reads, once per distinct run; the empty group after ATTENDEE says which name matched.
+_PARAMETERS = r'((?:;(?:[^":\n]++|"[^"\n]*+")*+)?+)'
 _TOKEN = re.compile(
-    r"\n(?:BEGIN:VALARM(?:\n(?!BEGIN:|END:)[^\n]*+)*+\nEND:VALARM(?=\n|\Z)|("
-    + _prefix_tree(sorted(_WANTED)) + r')((?:;(?:[^":\n]++|"[^"\n]*+")*+)?+):([^\n]*))',
+    r"\n(?:BEGIN:VALARM(?:\n(?!BEGIN:|END:)[^\n]*+)*+\nEND:VALARM(?=\n|\Z)|((?:ATTENDEE()|"
+    + _prefix_tree(sorted(_WANTED - {"ATTENDEE"})) + r"))" + _PARAMETERS + r":([^\n]*(?(2)(?:\nATTENDEE[;:][^\n]*+)*+)))",
     re.IGNORECASE,
 )
+_ATTENDEE_LINE = re.compile(r"\nATTENDEE" + _PARAMETERS + r":([^\n]*)", re.IGNORECASE)
 
 
 def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits: Limits = DEFAULT_LIMITS) -> ReadResult:
@@ -86,8 +91,7 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits
     library: list[tuple[list[str], _Fields]] = []
     series: dict[str, list[tuple[_Event, _Fields]]] = {}
     seen = _ATTENDEES
-    if len(seen) > ATTENDEES_KEPT:
-        seen.clear()
+    seen.make_room()
     for event in events:
         if event.uid and event.uid in recurring:
             series.setdefault(event.uid, []).append((event, event.fields(reply, seen)))
@@ -129,10 +133,41 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits
 
 
 ATTENDEES_KEPT = 50_000
-"""Attendee lines read, kept across the files one process reads: colleagues and customers recur in every
-calendar of an organisation, so most lines are read once per process instead of once per file. An
-Attendee holds an address, a status and a kind: nothing the file's owner could not see in any calendar."""
-_ATTENDEES: dict[tuple[str, str], Attendee] = {}
+"""Attendee lines (and runs of them) read, kept across the files one process reads: colleagues and customers
+recur in every calendar of an organisation, so most lines are read once per process instead of once per file.
+An Attendee holds an address, a status and a kind: nothing the file's owner could not see in any calendar."""
+
+
+class _AttendeeCache:
+    """The attendees of the runs of ATTENDEE lines the tokenizer finds (see _TOKEN), by run and by line."""
+
+    def __init__(self) -> None:
+        self.lines: dict[tuple[str, str], Attendee] = {}
+        self.runs: dict[tuple[str, str], tuple[Attendee, ...]] = {}
+
+    def make_room(self) -> None:
+        if len(self.lines) > ATTENDEES_KEPT or len(self.runs) > ATTENDEES_KEPT:
+            self.lines.clear()
+            self.runs.clear()
+
+    def of(self, run: tuple[str, str]) -> tuple[Attendee, ...]:
+        """The attendees of one run: (the first line's parameters with their ';', its value and the lines after it)."""
+        known = self.runs.get(run)
+        if known is None:
+            parameters, value = run
+            first, newline, rest = value.partition("\n")
+            pairs = [(parameters, first), *_ATTENDEE_LINE.findall(newline + rest)] if newline else [(parameters, first)]
+            found = []
+            for pair in pairs:
+                attendee = self.lines.get(pair)
+                if attendee is None:
+                    attendee = self.lines[pair] = f.attendee_from_raw(pair[1], pair[0][1:])
+                found.append(attendee)
+            known = self.runs[run] = tuple(found)
+        return known
+
+
+_ATTENDEES = _AttendeeCache()
 
 
 class _Event:
@@ -150,13 +185,9 @@ class _Event:
         self.conference = False
         self.skeleton = ["BEGIN:VEVENT"]
 
-    def fields(self, reply: bool, seen: dict[tuple[str, str], Attendee]) -> _Fields:
-        attendees = []
-        for pair in self.attendees:
-            known = seen.get(pair)
-            if known is None:
-                known = seen[pair] = f.attendee_from_raw(pair[1], pair[0])
-            attendees.append(known)
+    def fields(self, reply: bool, seen: _AttendeeCache) -> _Fields:
+        runs = self.attendees
+        attendees = seen.of(runs[0]) if len(runs) == 1 else tuple(a for run in runs for a in seen.of(run))
         values = self.values
         subject = f.unescape(values.get("SUMMARY", ""))
         location = f.unescape(values.get("LOCATION", ""))
@@ -166,7 +197,7 @@ class _Event:
             location=location,
             categories=f.categories(self.categories),
             online=f.is_online(location, values.get("DESCRIPTION", ""), self.conference),
-            attendees=tuple(attendees),
+            attendees=attendees,
             organizer=f.email_of(values.get("ORGANIZER", "")),
             cancelled=f.is_cancelled(values.get("STATUS", ""), subject),
             free=f.is_free(values.get("TRANSP", ""), values.get("X-MICROSOFT-CDO-BUSYSTATUS", "")),
@@ -183,7 +214,7 @@ def _scan(text: str) -> tuple[dict[str, str], list[_Event]]:
     events: list[_Event] = []
     event: _Event | None = None
     nested = 0
-    for written, parameters, value in _TOKEN.findall("\n" + text):
+    for written, _, parameters, value in _TOKEN.findall("\n" + text):
         name = _AS_WRITTEN.get(written) or written.upper()  # "" for a VALARM: no branch below takes it
         if name == "BEGIN":
             kind = _AS_WRITTEN.get(value) or value.strip().upper()
@@ -209,7 +240,7 @@ def _scan(text: str) -> tuple[dict[str, str], list[_Event]]:
         elif nested:
             continue
         elif name == "ATTENDEE":
-            event.attendees.append((parameters[1:], value))
+            event.attendees.append((parameters, value))
         elif name in SKELETON:
             event.skeleton.append(f"{written}{parameters}:{value}")
             if name == "UID":
