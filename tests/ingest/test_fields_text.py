@@ -2,7 +2,7 @@
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from imm_tui.ingest.fields import unescape
@@ -48,3 +48,31 @@ def test_addresses_are_read_as_before(value: str) -> None:
     if text.lower().startswith("mailto:"):
         text = text[7:]
     assert email_of(value) == text.strip().lower()
+
+
+_EVENT_LINES = st.sampled_from([
+    "BEGIN:VEVENT", "END:VEVENT", "DTSTART;VALUE=DATE:20270104", "dtstart;value=date:20270104", "DTSTART:20270104T090000Z",
+    "RRULE:FREQ=WEEKLY;UNTIL=20270301T230000Z", "RRULE:FREQ=DAILY;UNTIL=20270301", "rrule:freq=daily;UNTIL=20270302T000000Z",
+    "SUMMARY:UNTIL=later", "UID:x", "BEGIN:VTIMEZONE", "END:VTIMEZONE",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_EVENT_LINES, max_size=24))
+def test_all_day_untils_are_repaired_as_when_every_event_was_looked_at(lines: list[str]) -> None:
+    """repair_text fixes all-day series whose UNTIL is local midnight in UTC, looking only at the events with an
+    UNTIL; the result must be that of fixing every event (well-formed or not) one after the other."""
+    from zoneinfo import ZoneInfo
+
+    from imm_tui.ingest.ics.text import _blocks, _fix_all_day_until, repair_text
+
+    text = "BEGIN:VCALENDAR\n" + "".join(line + "\n" for line in lines) + "END:VCALENDAR"
+    zone = ZoneInfo("Europe/Amsterdam")
+    expected = text
+    if "UNTIL=" in text and "VALUE=DATE:" in text.upper():
+        pieces, done = [], 0
+        for start, stop in _blocks(text, "BEGIN:VEVENT\n", "END:VEVENT"):
+            pieces += [text[done:start], _fix_all_day_until(text[start:stop], zone)]
+            done = stop
+        expected = "".join(pieces) + text[done:]
+    assert repair_text(text, zone)[0] == expected

@@ -108,14 +108,29 @@ def repair_text(text: str, fallback: ZoneInfo) -> tuple[str, list[str]]:
     if custom:
         text = _TZID_LINE.sub(lambda m: "TZID:" + custom.get(m.group(1).strip(), m.group(1)), text)
     text = _repair_rules(text)
-    if "UNTIL=" in text:  # only the events with an UNTIL are looked at (copying every event took 6 ms on 2.5 MB)
-        pieces, done = [], 0
+    if "UNTIL=" in text:  # only the events with an UNTIL are looked at, only those changed are copied
+        untils = list(_positions(text, "UNTIL="))
+        pieces, done, next_until = [], 0, 0
         for start, stop in _blocks(text, "BEGIN:VEVENT\n", "END:VEVENT"):
-            if text.find("UNTIL=", start, stop) != -1:
-                pieces += [text[done:start], _fix_all_day_until(text[start:stop], fallback)]
-                done = stop
+            while next_until < len(untils) and untils[next_until] < start:
+                next_until += 1
+            if next_until == len(untils):
+                break  # no UNTIL in this event or any after it
+            if untils[next_until] < stop:
+                event = text[start:stop]
+                fixed = _fix_all_day_until(event, fallback)
+                if fixed != event:
+                    pieces += [text[done:start], fixed]
+                    done = stop
         text = "".join(pieces) + text[done:] if pieces else text
     return text, warnings
+
+
+def _positions(text: str, word: str) -> Iterator[int]:
+    position = text.find(word)
+    while position != -1:
+        yield position
+        position = text.find(word, position + len(word))
 
 
 # A TZID parameter value: quoted (an unclosed quote runs to the line's end), a display name in brackets with
