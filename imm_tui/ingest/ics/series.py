@@ -106,18 +106,25 @@ def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[
     if length < timedelta(0):
         return None  # an end before its start: the library decides what its instances are
     all_day = not isinstance(start, datetime)
-    base = datetime.combine(start, time()) if all_day else start
+    base = start if isinstance(start, datetime) else datetime.combine(start, time())
     if "UNTIL=" in rule.upper() and all_day and rule.upper().split("UNTIL=", 1)[1][:16].rstrip(";").endswith("Z"):
         return None
     recurrence = rrulestr(rule, dtstart=base)
-    source: rrule | rruleset = recurrence  # the rule alone walks faster than a set holding only it
+    low = datetime.combine(window[0], time())
+    high = datetime.combine(window[1], time())
+    if isinstance(base, datetime) and base.tzinfo is not None:
+        low, high = low.replace(tzinfo=zone), high.replace(tzinfo=zone)
+    span = length if isinstance(length, timedelta) else timedelta(0)
+    earliest = low - span - timedelta(days=1)  # the first instance that can reach into the window
+    source: rrule | rruleset = walked_from(recurrence, rule, base, earliest)  # the rule alone walks faster than a set
     if next(iter(recurrence), None) != base:
         # DTSTART out of step with its rule (RFC 5545 leaves it undefined): recurring-ical-events counts DTSTART
         # as an occurrence besides the rule's own, unless the rule ends before it. So does this.
         until = getattr(recurrence, "_until", None)
         if until is None or not base > until:
+            walked = source
             source = rruleset()
-            source.rrule(recurrence)
+            source.rrule(walked)
             source.rdate(base)
     excluded_ids: set[datetime] = set()
     for name, raw, value in names:
@@ -127,12 +134,7 @@ def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[
                 if not _same_kind(start, excluded):
                     return None
                 excluded_ids.update(recurrence_ids(excluded))
-    low = datetime.combine(window[0], time())
-    high = datetime.combine(window[1], time())
-    if isinstance(base, datetime) and base.tzinfo is not None:
-        low, high = low.replace(tzinfo=zone), high.replace(tzinfo=zone)
-    span = length if isinstance(length, timedelta) else timedelta(0)
-    instances = source.between(low - span - timedelta(days=1), high, inc=True)
+    instances = source.between(earliest, high, inc=True)
     # Exceptions and EXDATEs are matched as recurring-ical-events matches them: by any of an instance's
     # recurrence ids (its UTC and its local wall clock), so that both readers remove and replace the same
     # instances even where an exporter wrote an EXDATE's instant wrongly.
@@ -176,6 +178,34 @@ def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[
         ):
             return None
     return items
+
+
+_SHIFTABLE = frozenset({"FREQ", "INTERVAL", "BYDAY", "UNTIL", "WKST"})
+_WEEKDAYS = frozenset({"MO", "TU", "WE", "TH", "FR", "SA", "SU"})
+
+
+def walked_from(recurrence: rrule, rule: str, base: datetime, earliest: datetime) -> rrule:
+    """`recurrence` starting whole periods later, just before `earliest`, where that gives the same instances from
+    `earliest` on: dateutil walks a rule from its DTSTART, so a weekly series begun years ago took most of the
+    time of expanding it. Only daily and weekly rules on plain weekdays without COUNT (which counts from DTSTART)
+    move; every N days or weeks, at the same wall-clock time, the new start keeps the rule's days, weeks and
+    time, and its first, partly walked period lies wholly before `earliest`. Anything else walks from DTSTART."""
+    parts = dict(part.partition("=")[::2] for part in rule.strip().upper().split(";") if part)
+    if not parts.keys() <= _SHIFTABLE or parts.get("FREQ") not in ("DAILY", "WEEKLY"):
+        return recurrence
+    if parts.get("BYDAY") and not set(parts["BYDAY"].replace(" ", "").split(",")) <= _WEEKDAYS:
+        return recurrence  # an ordinal weekday (2TU) is not plain
+    try:
+        interval = int(parts.get("INTERVAL") or "1")
+    except ValueError:
+        return recurrence
+    if interval < 1:
+        return recurrence
+    step = timedelta(days=interval) if parts["FREQ"] == "DAILY" else timedelta(weeks=interval)
+    periods = (earliest - base) // step - 1  # one period more than needed: a change of summer time moves nothing
+    if periods <= 0:
+        return recurrence
+    return recurrence.replace(dtstart=base + step * periods)
 
 
 @functools.lru_cache(maxsize=8)
