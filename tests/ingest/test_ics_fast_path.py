@@ -122,6 +122,37 @@ def test_alarms_say_nothing_about_their_event() -> None:
         ("display", "Bezoek Jansen", (), False), ("email", "Offerte bespreken", (), False), ("nested", "Gesprek", (), False)]
 
 
+RUNS = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+BEGIN:VEVENT\r
+UID:runs\r
+DTSTART:20270105T090000Z\r
+DTEND:20270105T100000Z\r
+ATTENDEE;CN="Jansen: inkoop";PARTSTAT=ACCEPTED:mailto:Inkoop@Klant.example\r
+attendee;cn=Vergaderzaal 2;PARTSTAT=ACCEPTED:mailto:zaal2@own.example\r
+ATTENDEE;CN=no colon here\r
+ATTENDEE:MAILTO:piet@klant.example\r
+SUMMARY:Bezoek\r
+ATTENDEE;PARTSTAT=DECLINED:mailto:ann@own.example\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+def test_runs_of_attendee_lines_are_read_line_by_line() -> None:
+    """Attendee lines in any case, with a quoted colon, and a second run after another property: every line once,
+    in order, as the library reads them. A line that never reaches its value (no ':' after its parameters) is
+    no attendee to the scanner, as it was before runs were one token; icalendar makes it one without an address."""
+    readable = RUNS.replace("ATTENDEE;CN=no colon here\r\n", "")
+    fast, slow, _, _ = both(readable.encode())
+    assert fast == slow
+    assert normal(read_ics_fast(RUNS.encode(), AMS, WINDOW).items) == fast
+    (item,) = read_ics_fast(RUNS.encode(), AMS, WINDOW).items
+    assert [(a.email, a.partstat, a.cutype) for a in item.attendees] == [
+        ("inkoop@klant.example", "ACCEPTED", ""), ("zaal2@own.example", "ACCEPTED", "ROOM"), ("piet@klant.example", "", ""),
+        ("ann@own.example", "DECLINED", "")]
+
+
 SERIES = """BEGIN:VCALENDAR\r
 VERSION:2.0\r
 PRODID:test\r
@@ -390,3 +421,35 @@ def test_a_rule_walked_from_nearer_the_window_gives_the_same_instances(shape: tu
     assert walked.between(low, high, inc=True) == recurrence.between(low, high, inc=True)
     if "COUNT" in rule or "BYSETPOS" in rule or "BYHOUR" in rule or "2TU" in rule:
         assert walked is recurrence
+
+
+def _moment_by_int(text: str, zone: ZoneInfo | None, date_only: bool) -> object:
+    """values.moment as it read every value before fromisoformat: int() of each part."""
+    try:
+        if date_only:
+            return date(int(text[0:4]), int(text[4:6]), int(text[6:8]))
+        return datetime(int(text[0:4]), int(text[4:6]), int(text[6:8]), int(text[9:11]), int(text[11:13]), int(text[13:15]), tzinfo=zone)
+    except (ValueError, OverflowError):
+        return "needs the library"
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    digits=st.one_of(
+        st.datetimes(datetime(1, 1, 1), datetime(9999, 12, 31)).map(
+            lambda d: f"{d.year:04d}{d.month:02d}{d.day:02d}{d.hour:02d}{d.minute:02d}{d.second:02d}"),
+        st.lists(st.sampled_from(list("0123456789") * 4 + ["+", " ", "-", "٣", "x"]), min_size=14, max_size=14).map("".join),
+    ),
+    date_only=st.booleans(),
+)
+def test_values_are_read_as_int_of_each_part_reads_them(digits: str, date_only: bool) -> None:
+    from imm_tui.ingest.ics.values import NeedsLibrary, moment
+
+    text = digits[:8] if date_only else f"{digits[:8]}T{digits[8:]}"
+    try:
+        found: object = moment(text, {"TZID": "Europe/Amsterdam"}, None)
+    except NeedsLibrary:
+        found = "needs the library"
+    assert found == _moment_by_int(text, None if date_only else AMS, date_only)
+    if isinstance(found, datetime):
+        assert found.tzinfo is AMS

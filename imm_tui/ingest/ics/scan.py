@@ -71,7 +71,7 @@ _TOKEN = re.compile(
     + _prefix_tree(sorted(_WANTED - {"ATTENDEE"})) + r"))" + _PARAMETERS + r":([^\n]*(?(2)(?:\nATTENDEE[;:][^\n]*+)*+)))",
     re.IGNORECASE,
 )
-_ATTENDEE_LINE = re.compile(r"\nATTENDEE" + _PARAMETERS + r":([^\n]*)", re.IGNORECASE)
+_ATTENDEE_TEXT = re.compile(_PARAMETERS + r":([^\n]*)")
 
 
 def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits: Limits = DEFAULT_LIMITS) -> ReadResult:
@@ -139,10 +139,11 @@ An Attendee holds an address, a status and a kind: nothing the file's owner coul
 
 
 class _AttendeeCache:
-    """The attendees of the runs of ATTENDEE lines the tokenizer finds (see _TOKEN), by run and by line."""
+    """The attendees of the runs of ATTENDEE lines the tokenizer finds (see _TOKEN), by run and by line (a line
+    as its text after the name: `;CN=Jan;PARTSTAT=ACCEPTED:mailto:jan@x.example`)."""
 
     def __init__(self) -> None:
-        self.lines: dict[tuple[str, str], Attendee] = {}
+        self.lines: dict[str, Attendee | None] = {}
         self.runs: dict[tuple[str, str], tuple[Attendee, ...]] = {}
 
     def make_room(self) -> None:
@@ -155,16 +156,26 @@ class _AttendeeCache:
         known = self.runs.get(run)
         if known is None:
             parameters, value = run
-            first, newline, rest = value.partition("\n")
-            pairs = [(parameters, first), *_ATTENDEE_LINE.findall(newline + rest)] if newline else [(parameters, first)]
+            if "\n" in value:  # every further line starts with the name, ATTENDEE in some case, and ';' or ':'
+                first, *more = value.split("\n")
+                texts = [f"{parameters}:{first}", *(line[8:] for line in more)]
+            else:
+                texts = [f"{parameters}:{value}"]
             found = []
-            for pair in pairs:
-                attendee = self.lines.get(pair)
-                if attendee is None:
-                    attendee = self.lines[pair] = f.attendee_from_raw(pair[1], pair[0][1:])
-                found.append(attendee)
+            for text in texts:
+                attendee = self.lines.get(text, False)
+                if attendee is False:
+                    attendee = self.lines[text] = _attendee(text)
+                if attendee is not None:
+                    found.append(attendee)
             known = self.runs[run] = tuple(found)
         return known
+
+
+def _attendee(text: str) -> Attendee | None:
+    """One ATTENDEE line after its name; None where its parameters never end in ':' (no token, as on its own)."""
+    match = _ATTENDEE_TEXT.match(text)
+    return f.attendee_from_raw(match.group(2), match.group(1)[1:]) if match else None
 
 
 _ATTENDEES = _AttendeeCache()
