@@ -163,8 +163,8 @@ class _AttendeeCache:
                 texts = [f"{parameters}:{value}"]
             found = []
             for text in texts:
-                attendee = self.lines.get(text, False)
-                if attendee is False:
+                attendee = self.lines.get(text)
+                if attendee is None and text not in self.lines:
                     attendee = self.lines[text] = _attendee(text)
                 if attendee is not None:
                     found.append(attendee)
