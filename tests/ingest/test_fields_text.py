@@ -76,3 +76,14 @@ def test_all_day_untils_are_repaired_as_when_every_event_was_looked_at(lines: li
             done = stop
         expected = "".join(pieces) + text[done:]
     assert repair_text(text, zone)[0] == expected
+
+
+@given(st.lists(st.sampled_from(["CN=", "cn=", "PARTSTAT=", "CUTYPE=", "ROOM", "ACCEPTED", '"', ";", ":", "a", " ", "Jan"]),
+                max_size=12).map("".join))
+def test_attendee_parameters_are_found_as_at_every_character(raw: str) -> None:
+    """attendee_from_raw looks for its parameters after a ';' put in front; the same matches as trying
+    `(?:^|;)` at every character of the parameters as written."""
+    from imm_tui.ingest.fields import _PARAMETER
+
+    everywhere = re.compile(r'(?:^|;)(PARTSTAT|CUTYPE|CN)=("[^"]*"|[^;:]*)', re.I)
+    assert _PARAMETER.findall(";" + raw) == everywhere.findall(raw)
