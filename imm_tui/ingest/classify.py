@@ -56,6 +56,8 @@ class Classifier:
         self._external: dict[tuple[str, ...], bool] = {}  # the same few sets of domains come back all the time
         self._accounts: dict[tuple[tuple[str, ...] | None, str | None, str | None], Account | None] = {}  # series share all three
         self.rules = [(index, rule, _Compiled(rule)) for index, rule in enumerate(classification.rules)]
+        # what classify reads of each rule, as plain values (looked up once per item and rule)
+        self._order = [(index, compiled, rule.activity, rule.commitment, compiled.outcome) for index, rule, compiled in self.rules]
         self.by_domain = {d: a for a in accounts for d in a.domains}
         names = sorted((a.name for a in accounts if a.name), key=len, reverse=True)
         self.by_name = {a.name.lower(): a for a in accounts}
@@ -94,8 +96,9 @@ class Classifier:
 
     def account(self, contact: Contact) -> Account | None:
         key = (contact.domains, contact.subject, contact.location)
-        if key in self._accounts:
-            return self._accounts[key]
+        found = self._accounts.get(key, _UNKNOWN)
+        if found is not _UNKNOWN:
+            return found  # type: ignore[return-value]
         found = self._account(contact)
         if len(self._accounts) < SEEN_TEXTS:
             self._accounts[key] = found
@@ -115,7 +118,12 @@ class Classifier:
         return None
 
     def classify(self, contact: Contact) -> Verdict:
-        external = self.external(contact.domains) if contact.domains is not None else contact.external
+        domains = contact.domains
+        if domains is None:
+            external = contact.external
+        else:
+            known = self._external.get(domains)
+            external = self.external(domains) if known is None else known
         account = self.account(contact)
         status = account.status if account else None
         name = account.name if account else None
@@ -125,16 +133,16 @@ class Classifier:
         activity: str | None = None
         matched: int | None = None
         commitment = False
-        for index, rule, compiled in self.rules:
-            if activity is not None and not rule.commitment:
+        for index, compiled, rule_activity, rule_commitment, outcome in self._order:
+            if activity is not None and not rule_commitment:
                 continue
             if not compiled.matches(contact, external, status):
                 continue
-            if compiled.outcome is not None:  # internal or ignored: no contact, so no commitment either
-                return Verdict(None, index, False, name, status, compiled.outcome, external)
-            if rule.activity is not None and activity is None:
-                activity, matched = rule.activity, index
-            if rule.commitment:
+            if outcome is not None:  # internal or ignored: no contact, so no commitment either
+                return Verdict(None, index, False, name, status, outcome, external)
+            if rule_activity is not None and activity is None:
+                activity, matched = rule_activity, index
+            if rule_commitment:
                 commitment = True
         return Verdict(activity, matched, commitment, name, status, None, external)
 
@@ -153,6 +161,7 @@ class Classifier:
         return None
 
 
+_UNKNOWN = object()
 _LAST: list[Classifier] = []
 """The classifier of the last file this process read (see Classifier.for_file)."""
 
