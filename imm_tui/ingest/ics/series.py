@@ -146,11 +146,13 @@ def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[
         by_id.update((i, index) for i in ids)
     found: set[int] = set()
     items: list[RawItem] = []
-    matching = bool(excluded_ids or by_id)
+    # The days near an excluded or replaced instance (a recurrence id is a UTC or a wall-clock time, at most a day
+    # apart): an instance on any other day is neither, and its ids are not worked out.
+    near = {day + timedelta(days=shift) for i in (*excluded_ids, *by_id) for day in (i.date(),) for shift in (-1, 0, 1)}
     for instance in instances:
         original: datetime | date = instance.date() if all_day else instance
         replaced = None
-        if matching:
+        if near and instance.date() in near:
             ids = recurrence_ids(original)
             if excluded_ids.intersection(ids):
                 continue
