@@ -456,3 +456,20 @@ def test_values_are_read_as_int_of_each_part_reads_them(digits: str, date_only: 
     assert found == _moment_by_int(text, None if date_only else AMS, date_only)
     if isinstance(found, datetime):
         assert found.tzinfo is AMS
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(
+    st.sampled_from(["DTSTART", "dtstart", "RRULE", "Exdate", "RECURRENCE-ID", "UID", "DTEND", "DURATION", "RDATE"]),
+    st.sampled_from(["", ";TZID=Europe/Amsterdam", ';TZID="W. Europe: Standard Time"', ";VALUE=DATE", ";X=1;Y=\"a;b\""]),
+    st.sampled_from(["20270104T090000", "FREQ=WEEKLY;BYDAY=MO", "a:b:c", "", "x;y"]),
+), max_size=8))
+def test_the_scanners_properties_are_its_lines_read_again(lines: list[tuple[str, str, str]]) -> None:
+    """_Event.properties reads the tokens the scanner kept; what values.name_value makes of the lines given to the library."""
+    from imm_tui.ingest.ics.scan import _scan
+    from imm_tui.ingest.ics.values import name_value
+
+    text = "BEGIN:VCALENDAR\nBEGIN:VEVENT\n" + "".join(f"{n}{p}:{v}\n" for n, p, v in lines) + "END:VEVENT\nEND:VCALENDAR"
+    (event,) = _scan(text)[1]
+    assert event.properties == [name_value(line) for line in event.skeleton[1:-1]]
+    assert len(event.properties) == len(lines)

@@ -184,7 +184,7 @@ _ATTENDEES = _AttendeeCache()
 class _Event:
     """The properties of one VEVENT that IMM reads, as the tokenizer met them."""
 
-    __slots__ = ("uid", "series", "values", "times", "attendees", "categories", "conference", "skeleton")
+    __slots__ = ("uid", "series", "values", "times", "attendees", "categories", "conference", "tokens", "_properties")
 
     def __init__(self) -> None:
         self.uid = ""
@@ -194,7 +194,22 @@ class _Event:
         self.attendees: list[tuple[str, str]] = []
         self.categories: list[str] = []
         self.conference = False
-        self.skeleton = ["BEGIN:VEVENT"]
+        self.tokens: list[tuple[str, str, str, str]] = []  # the SKELETON properties as the tokenizer found them
+        self._properties: list[tuple[str, str, str]] | None = None
+
+    @property
+    def skeleton(self) -> list[str]:
+        """The event's SKELETON lines as written, for the library."""
+        return ["BEGIN:VEVENT", *(f"{written}{parameters}:{value}" for written, _, parameters, value in self.tokens), "END:VEVENT"]
+
+    @property
+    def properties(self) -> list[tuple[str, str, str]]:
+        """(NAME, parameters, value) of its SKELETON properties, as values.name_value reads their lines (read once:
+        the series guard, the count outside the window and the expansion each look at them)."""
+        if self._properties is None:
+            self._properties = [
+                (_AS_WRITTEN.get(written) or written.upper(), parameters[1:], value) for written, _, parameters, value in self.tokens]
+        return self._properties
 
     def fields(self, reply: bool, seen: _AttendeeCache) -> _Fields:
         runs = self.attendees
@@ -225,7 +240,8 @@ def _scan(text: str) -> tuple[dict[str, str], list[_Event]]:
     events: list[_Event] = []
     event: _Event | None = None
     nested = 0
-    for written, _, parameters, value in _TOKEN.findall("\n" + text):
+    for token in _TOKEN.findall("\n" + text):
+        written, _, parameters, value = token
         name = _AS_WRITTEN.get(written) or written.upper()  # "" for a VALARM: no branch below takes it
         if name == "BEGIN":
             kind = _AS_WRITTEN.get(value) or value.strip().upper()
@@ -240,7 +256,6 @@ def _scan(text: str) -> tuple[dict[str, str], list[_Event]]:
             if event is not None and nested:
                 nested -= 1
             elif event is not None and kind == "VEVENT":
-                event.skeleton.append("END:VEVENT")
                 events.append(event)
                 event = None
             elif event is None and nested == -1 and kind in ("VTIMEZONE", "VTODO", "VJOURNAL", "VFREEBUSY"):
@@ -253,7 +268,7 @@ def _scan(text: str) -> tuple[dict[str, str], list[_Event]]:
         elif name == "ATTENDEE":
             event.attendees.append((parameters, value))
         elif name in SKELETON:
-            event.skeleton.append(f"{written}{parameters}:{value}")
+            event.tokens.append(token)
             if name == "UID":
                 event.uid = value.strip()
             elif name in ("RRULE", "RDATE", "RECURRENCE-ID"):
@@ -348,10 +363,10 @@ def _series_problem(parts: list[tuple[_Event, _Fields]], window: tuple[date, dat
                     budget: StepBudget) -> tuple[str, str] | None:
     for event, _ in parts:
         rdates: list[str] = []
-        for line in event.skeleton:
-            name, _, value = name_value(line)
+        properties = event.properties
+        for name, _, value in properties:
             if name == "RRULE":
-                start = next((name_value(x)[2] for x in event.skeleton if name_value(x)[0] == "DTSTART"), "")
+                start = next((v for n, _, v in properties if n == "DTSTART"), "")
                 problem = series_problem(value, start_of(start), window, limit, budget)
                 if problem:
                     return problem
@@ -377,8 +392,7 @@ def _outside(parts: list[tuple[_Event, _Fields]], window: tuple[date, date], bud
     """Occurrences of a series outside the expanded window (see outside.py), from its master."""
     for event, _ in parts:
         values: dict[str, list[str]] = {}
-        for line in event.skeleton:
-            name, _, value = name_value(line)
+        for name, _, value in event.properties:
             values.setdefault(name, []).append(value)
         start = start_of(values["DTSTART"][0]) if "DTSTART" in values else None
         if "RECURRENCE-ID" in values or start is None:

@@ -22,7 +22,7 @@ from dateutil.rrule import rrule, rruleset
 
 from imm_tui.ingest.ics.library import occurrence_key
 from imm_tui.ingest.ics.series_guard import rrulestr
-from imm_tui.ingest.ics.values import NeedsLibrary, duration, moment, name_value, params
+from imm_tui.ingest.ics.values import NeedsLibrary, duration, moment, params
 from imm_tui.ingest.items import RawItem
 
 
@@ -30,7 +30,7 @@ class SeriesPart(Protocol):
     """One VEVENT of a series as the scanner read it (see scan._Event / _Fields)."""
 
     @property
-    def skeleton(self) -> list[str]: ...
+    def properties(self) -> list[tuple[str, str, str]]: ...  # (NAME, parameters, value) of DTSTART, RRULE, EXDATE…
 
 
 class Fields(Protocol):
@@ -87,7 +87,7 @@ def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[
             calendar_zone: ZoneInfo | None = None) -> list[RawItem] | None:
     masters, exceptions = [], []
     for part, fields in parts:
-        names = [name_value(line) for line in part.skeleton]
+        names = part.properties
         if any(n in ("RDATE", "EXRULE") for n, _, _ in names):
             return None
         rules = [v for n, _, v in names if n == "RRULE"]
