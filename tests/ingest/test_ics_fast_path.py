@@ -473,3 +473,32 @@ def test_the_scanners_properties_are_its_lines_read_again(lines: list[tuple[str,
     (event,) = _scan(text)[1]
     assert event.properties == [name_value(line) for line in event.skeleton[1:-1]]
     assert len(event.properties) == len(lines)
+
+
+_ZONES = [ZoneInfo(name) for name in ("Europe/Amsterdam", "UTC", "America/New_York", "Pacific/Kiritimati", "Australia/Lord_Howe")]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    start=st.one_of(  # near either end of the window, and anywhere
+        st.datetimes(datetime(2025, 12, 24), datetime(2026, 1, 3), timezones=st.sampled_from(_ZONES)),
+        st.datetimes(datetime(2026, 12, 30), datetime(2027, 1, 9), timezones=st.sampled_from(_ZONES)),
+        st.datetimes(datetime(2025, 12, 1), datetime(2028, 2, 1), timezones=st.sampled_from(_ZONES)),
+    ),
+    hours=st.integers(-30, 80),
+    other_zone=st.booleans(),
+)
+def test_overlap_is_told_as_by_the_plan_zones_days(start: datetime, hours: int, other_zone: bool) -> None:
+    """span_overlaps answers within the window's inner days by comparing in the times' own zone; it must answer
+    as converting both times to the plan's zone and comparing with the window's days does."""
+    from datetime import time as clock
+
+    from imm_tui.ingest.ics.series import span_overlaps
+
+    end = start + timedelta(hours=hours)
+    if other_zone:
+        end = end.astimezone(ZoneInfo("Asia/Tokyo"))
+    window = (date(2025, 12, 29), date(2027, 1, 4))
+    low, high = (datetime.combine(day, clock()) for day in window)
+    expected = start.astimezone(AMS).replace(tzinfo=None) < high and end.astimezone(AMS).replace(tzinfo=None) >= low
+    assert span_overlaps(start, end, window, AMS) is expected
