@@ -118,12 +118,7 @@ class Classifier:
         return None
 
     def classify(self, contact: Contact) -> Verdict:
-        domains = contact.domains
-        if domains is None:
-            external = contact.external
-        else:
-            known = self._external.get(domains)
-            external = self.external(domains) if known is None else known
+        external = self.external(contact.domains) if contact.domains is not None else contact.external
         account = self.account(contact)
         status = account.status if account else None
         name = account.name if account else None

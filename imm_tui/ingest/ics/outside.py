@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 
 from imm_tui.ingest.ics.series_guard import StepBudget, parsed, start_of
 
-_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _ARITHMETIC = {"FREQ", "INTERVAL", "BYDAY", "COUNT", "UNTIL", "WKST"}
 
 
@@ -53,19 +53,19 @@ def _sequences(parts: dict[str, str], start: datetime) -> list[tuple[datetime, t
     except ValueError:
         return None
     days = [d.strip() for d in parts.get("BYDAY", "").split(",") if d.strip()]
-    if interval < 1 or any(d not in _WEEKDAYS for d in days):  # an ordinal (2TU) is not a plain weekday
+    if interval < 1 or any(d not in WEEKDAYS for d in days):  # an ordinal (2TU) is not a plain weekday
         return None
     frequency = parts.get("FREQ")
     if frequency == "DAILY" and not days:
         return [(start, timedelta(days=interval))]
     if frequency == "DAILY" and interval == 1:
-        return [(_next_weekday(start, _WEEKDAYS.index(d)), timedelta(days=7)) for d in set(days)]
+        return [(_next_weekday(start, WEEKDAYS.index(d)), timedelta(days=7)) for d in set(days)]
     if frequency == "WEEKLY":
         monday = start - timedelta(days=start.weekday())
         step = timedelta(weeks=interval)
         firsts = []
-        for day in set(days) or {_WEEKDAYS[start.weekday()]}:
-            first = monday + timedelta(days=_WEEKDAYS.index(day))
+        for day in set(days) or {WEEKDAYS[start.weekday()]}:
+            first = monday + timedelta(days=WEEKDAYS.index(day))
             firsts.append((first if first >= start else first + step, step))
         return firsts
     return None

@@ -21,7 +21,8 @@ from zoneinfo import ZoneInfo
 from dateutil.rrule import rrule, rruleset
 
 from imm_tui.ingest.ics.library import occurrence_key
-from imm_tui.ingest.ics.series_guard import rrulestr
+from imm_tui.ingest.ics.outside import WEEKDAYS
+from imm_tui.ingest.ics.series_guard import rrulestr, rule_parts
 from imm_tui.ingest.ics.values import NeedsLibrary, duration, moment, params
 from imm_tui.ingest.items import RawItem
 
@@ -183,7 +184,6 @@ def _expand(parts: Sequence[tuple[SeriesPart, Fields]], uid: str, window: tuple[
 
 
 _SHIFTABLE = frozenset({"FREQ", "INTERVAL", "BYDAY", "UNTIL", "WKST"})
-_WEEKDAYS = frozenset({"MO", "TU", "WE", "TH", "FR", "SA", "SU"})
 
 
 def walked_from(recurrence: rrule, rule: str, base: datetime, earliest: datetime) -> rrule:
@@ -192,15 +192,15 @@ def walked_from(recurrence: rrule, rule: str, base: datetime, earliest: datetime
     time of expanding it. Only daily and weekly rules on plain weekdays without COUNT (which counts from DTSTART)
     move; every N days or weeks, at the same wall-clock time, the new start keeps the rule's days, weeks and
     time, and its first, partly walked period lies wholly before `earliest`. Anything else walks from DTSTART."""
-    parts = dict(part.partition("=")[::2] for part in rule.strip().upper().split(";") if part)
-    if not parts.keys() <= _SHIFTABLE or parts.get("FREQ") not in ("DAILY", "WEEKLY"):
-        return recurrence
-    if parts.get("BYDAY") and not set(parts["BYDAY"].replace(" ", "").split(",")) <= _WEEKDAYS:
-        return recurrence  # an ordinal weekday (2TU) is not plain
     try:
+        parts = rule_parts(rule)
         interval = int(parts.get("INTERVAL") or "1")
     except ValueError:
         return recurrence
+    if not parts.keys() <= _SHIFTABLE or parts["FREQ"] not in ("DAILY", "WEEKLY"):
+        return recurrence
+    if parts.get("BYDAY") and not set(parts["BYDAY"].replace(" ", "").split(",")) <= set(WEEKDAYS):
+        return recurrence  # an ordinal weekday (2TU) is not plain
     if interval < 1:
         return recurrence
     step = timedelta(days=interval) if parts["FREQ"] == "DAILY" else timedelta(weeks=interval)
@@ -210,24 +210,13 @@ def walked_from(recurrence: rrule, rule: str, base: datetime, earliest: datetime
     return recurrence.replace(dtstart=base + step * periods)
 
 
-@functools.lru_cache(maxsize=8)
-def _inner(window: tuple[date, date]) -> tuple[datetime, datetime]:
-    """The window shrunk by two days at each end, as UTC instants (a wall clock is at most 26 hours off UTC)."""
-    return (datetime.combine(window[0] + timedelta(days=2), time(), UTC), datetime.combine(window[1] - timedelta(days=2), time(), UTC))
-
-
-_INNER_IN: dict[tuple[tuple[date, date], tzinfo], tuple[datetime, datetime]] = {}
-
-
-def _inner_in(window: tuple[date, date], zone: tzinfo) -> tuple[datetime, datetime]:
-    """_inner(window) in `zone`: the same instants (a file names a few zones, so a few entries)."""
-    bounds = _INNER_IN.get((window, zone))
-    if bounds is None:
-        low, high = _inner(window)
-        bounds = (low.astimezone(zone), high.astimezone(zone))
-        if len(_INNER_IN) < 256:
-            _INNER_IN[(window, zone)] = bounds
-    return bounds
+@functools.lru_cache(maxsize=64)
+def _inner(window: tuple[date, date], zone: tzinfo = UTC) -> tuple[datetime, datetime]:
+    """The window shrunk by two days at each end (a wall clock is at most 26 hours off UTC), as instants in `zone`
+    (a file names a few zones)."""
+    low = datetime.combine(window[0] + timedelta(days=2), time(), UTC)
+    high = datetime.combine(window[1] - timedelta(days=2), time(), UTC)
+    return low.astimezone(zone), high.astimezone(zone)
 
 
 def _end_delta(start: datetime | date, fields: Fields, calendar_zone: ZoneInfo | None = None) -> timedelta:
@@ -247,7 +236,7 @@ def span_overlaps(start: datetime | date, end: datetime | date | None, window: t
     if isinstance(start, datetime) and start.tzinfo is not None and isinstance(end, datetime) and end.tzinfo is not None:
         # Two days inside the window: no zone's wall clock can put it outside. The bounds in the times' own zone
         # (compared by wall clock, 25 times faster than across zones; a summer-time hour cannot matter here).
-        inner_low, inner_high = _inner_in(window, start.tzinfo) if end.tzinfo is start.tzinfo else _inner(window)
+        inner_low, inner_high = _inner(window, start.tzinfo) if end.tzinfo is start.tzinfo else _inner(window)
         if start < inner_high and end >= inner_low:
             return True
 

@@ -88,7 +88,7 @@ def series_problem(rule: str, start: datetime | None, window: tuple[date, date],
     if start is None:
         return "broken series", "no readable start"
     try:
-        parts = _parts(rule)
+        parts = rule_parts(rule)
         recurrence = parsed(rule.strip(), start)
         if _never(parts, start):
             return "broken series", "its rule never occurs (no day satisfies it)"
@@ -134,7 +134,8 @@ def rdate_problem(values: list[str], limit: int = MAX_OCCURRENCES) -> tuple[str,
     return None
 
 
-def _parts(rule: str) -> dict[str, str]:
+def rule_parts(rule: str) -> dict[str, str]:
+    """The parts of an RRULE value by name, upper-cased (ValueError for an unknown FREQ)."""
     parts = {}
     for part in rule.strip().upper().split(";"):
         name, _, value = part.partition("=")
