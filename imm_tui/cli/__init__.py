@@ -12,8 +12,10 @@ shows a Python traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from imm_tui import __version__
@@ -147,6 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     use_language("en")  # the command line's tables are English; a Dutch app or explanation sets its own
     try:
+        _check_today()
         return _dispatch(args)
     except InputError as error:
         print_problems(error.problems, sys.stderr)
@@ -164,6 +167,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"; details in {log}" if log else ""
         print(f"imm: internal error: {type(error).__name__}: {printable(str(error))}{where}", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _check_today() -> None:
+    """A malformed `IMM_TODAY` is a usage error up front, not a failure halfway through a command."""
+    fixed = os.environ.get("IMM_TODAY", "").strip()
+    if fixed:
+        try:
+            date.fromisoformat(fixed)
+        except ValueError:
+            raise UsageError(f"IMM_TODAY must be a day as YYYY-MM-DD, not {fixed!r}") from None
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -38,6 +38,17 @@ from imm_tui.model.workspace import Workspace
 
 Status = Literal["imported", "unchanged", "failed"]
 Progress = Callable[[int, int, "FileOutcome"], None]
+
+
+def import_stamp() -> str:
+    """When an import happens, in UTC to the second; on the day in `IMM_TODAY` (ISO) when that fixes today, so that
+    tests and demos do not depend on the clock (a file covers its period only up to the day it was imported)."""
+    now = datetime.now(UTC).replace(microsecond=0)
+    fixed = os.environ.get("IMM_TODAY", "").strip()
+    if fixed:
+        with suppress(ValueError):  # the command line refuses a malformed IMM_TODAY before it gets here; the clock stands
+            now = datetime.combine(date.fromisoformat(fixed), now.timetz())
+    return now.isoformat()
 
 
 @dataclass(frozen=True)
@@ -299,7 +310,7 @@ def import_files(
             try:
                 outcome.items = store.replace_orders(
                     path=outcome.path, sha256=outcome.sha256, size=outcome.size, mtime_ns=outcome.mtime_ns,
-                    imported_at=datetime.now(UTC).isoformat(timespec="seconds"), lines=outcome.orders,
+                    imported_at=import_stamp(), lines=outcome.orders,
                     warnings="\n".join(outcome.warnings))
             except Exception as error:  # noqa: BLE001 - reported per file; the transaction was rolled back
                 outcome.status, outcome.message = "failed", f"could not be stored: {error}"
@@ -310,7 +321,7 @@ def import_files(
                     path=outcome.path, person=outcome.person,
                     calendar=opaque(outcome.calendar) if count_only and outcome.calendar not in ("", SHARE_CALENDAR) else outcome.calendar,
                     sha256=outcome.sha256, size=outcome.size, mtime_ns=outcome.mtime_ns,
-                    imported_at=datetime.now(UTC).isoformat(timespec="seconds"),
+                    imported_at=import_stamp(),
                     rows=outcome.rows, covers=outcome.covers,
                     warnings="\n".join(without_calendar_text(w) if count_only else w for w in outcome.warnings),
                 )

@@ -313,6 +313,27 @@ def test_coverage_of_a_march_only_and_a_january_export(tmp_path: Path, capsys: p
     assert rows[("sbakker", "2027-09")]["status"] == ""  # not happened yet
 
 
+
+def test_an_import_is_stamped_with_the_day_imm_today_fixes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """IMM_TODAY fixes today for the import's stamp too: an export imported on 15 March covers its period only up to
+    then (what came after was still a plan), and `imm status` shows that day as the last import."""
+    import csv
+    import io
+
+    monkeypatch.setenv("IMM_TODAY", "2027-03-15")
+    root = coverage_workspace(tmp_path / "ws")
+    assert main(["import", "-w", str(root)]) == 0
+    with Store.open(root / "imm.sqlite") as store:
+        assert store.coverage()["jdv"] == [(date(2027, 3, 1), date(2027, 3, 15))]
+    capsys.readouterr()
+    assert main(["status", "-w", str(root), "--format", "csv"]) == 0
+    rows = {r["person"]: r for r in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    assert rows["jdv"]["last_import"] == rows["sbakker"]["last_import"] == "2027-03-15"
+    monkeypatch.setenv("IMM_TODAY", "15 March")
+    assert main(["status", "-w", str(root)]) == 2
+    assert "IMM_TODAY must be a day as YYYY-MM-DD, not '15 March'" in capsys.readouterr().err
+
 def test_status_names_whose_export_to_ask_for(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import csv
     import io
