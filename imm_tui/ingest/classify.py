@@ -14,7 +14,7 @@ import regex
 
 from imm_tui.model.accounts import Account
 from imm_tui.model.classify import Classification, Rule
-from imm_tui.model.patterns import MATCH_SECONDS, compile_pattern, search
+from imm_tui.model.patterns import CONFIRM_SECONDS, MATCH_SECONDS, compile_pattern, search
 
 
 class Contact(NamedTuple):
@@ -73,7 +73,7 @@ class Classifier:
         previous = _LAST[0] if _LAST else None
         if previous is not None and previous.settings == classification and previous.accounts == accounts:
             for _, _, compiled in previous.rules:
-                compiled.timed_out = False
+                compiled.timed_out, compiled.retried = False, 0
             return previous
         _LAST[:] = [cls(classification, accounts)]
         return _LAST[0]
@@ -81,8 +81,9 @@ class Classifier:
     @property
     def problems(self) -> list[str]:
         """The rules switched off because one search ran out of time (said per file and per re-classification)."""
-        return [f"rule {index + 1} ([[rules]] number {index + 1} in classify.toml): one search took over "
-                f"{1000 * MATCH_SECONDS:.0f} ms, so the rule matched nothing more here; simplify its pattern"
+        return [f"rule {index + 1} ([[rules]] number {index + 1} in classify.toml): a search took over "
+                f"{1000 * MATCH_SECONDS:.0f} ms, and over {CONFIRM_SECONDS:.0f} s when tried again (or more than {RETRIES} did), "
+                "so the rule matched nothing more here; simplify its pattern"
                 for index, _, compiled in self.rules if compiled.timed_out]
 
     def external(self, domains: Sequence[str]) -> bool:
@@ -160,6 +161,10 @@ _UNKNOWN = object()
 _LAST: list[Classifier] = []
 """The classifier of the last file this process read (see Classifier.for_file)."""
 
+RETRIES = 3
+"""Searches per rule and file that ran out of MATCH_SECONDS and are tried again with CONFIRM_SECONDS (a busy machine
+can pause a process that long); the next one, or one that runs out of the second too, switches the rule off."""
+
 SEEN_TEXTS = 100_000
 """Texts whose search result a rule remembers, per field (subject, location): about 10 MB each at most."""
 
@@ -177,6 +182,7 @@ class _Compiled:
         self.texts_only = self.domains is None and all(
             value is None for value in (rule.online, rule.external, rule.all_day, rule.min_minutes, rule.max_minutes, rule.account_status))
         self.timed_out = False  # a search that ran out of time switches the rule off for the rest of this run
+        self.retried = 0  # searches that ran out of MATCH_SECONDS and were tried again (at most RETRIES per file)
         # text → found, per field: the instances of a series share a subject, and so do many calendars' items
         self.seen: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
 
@@ -216,6 +222,9 @@ class _Compiled:
         if known is not None:
             return known
         found = search(pattern, text)
+        if found is None and self.retried < RETRIES:  # perhaps the machine was busy: once more, with a second
+            self.retried += 1
+            found = search(pattern, text, CONFIRM_SECONDS)
         if found is None:
             self.timed_out = True
             return False

@@ -71,6 +71,29 @@ def test_a_search_that_runs_out_of_time_switches_its_rule_off_and_says_so() -> N
     assert classifier.problems and "rule 1 " in classifier.problems[0] and "50 ms" in classifier.problems[0]
 
 
+
+def test_a_search_slowed_by_a_busy_machine_is_tried_again_before_its_rule_is_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The limit is wall-clock time: a pause of the process (a busy machine) must not refuse a plain pattern or switch
+    its rule off. Here every first try of a search 'runs out of time'; the second try, with a second, finds it."""
+    from imm_tui.ingest import classify as classify_module
+    from imm_tui.model import patterns
+
+    real = patterns.search
+    tries: list[float] = []
+
+    def paused(compiled: object, text: str, seconds: float = patterns.MATCH_SECONDS) -> bool | None:
+        tries.append(seconds)
+        return None if seconds == patterns.MATCH_SECONDS else real(compiled, text, seconds)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(patterns, "search", paused)
+    compile_pattern(r"(?i)^\s*(teamoverleg|salesmeeting)\s*$")  # the rule a busy test machine once refused
+    assert patterns.CONFIRM_SECONDS in tries
+    monkeypatch.setattr(classify_module, "search", paused)
+    classifier = Classifier(Classification(rules=[Rule(subject="visit", activity="visit"), Rule(subject="call", activity="call")]))
+    found = [classifier.classify(contact(f"visit {n}")).activity for n in range(3)]
+    assert found == ["visit"] * 3 and not classifier.problems  # three retries per rule and file
+    assert classifier.classify(contact("visit 4")).activity is None and "rule 1 " in classifier.problems[0]
+
 def test_the_files_of_one_process_share_a_classifier_and_each_starts_with_every_rule_on() -> None:
     import pickle
 
