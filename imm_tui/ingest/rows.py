@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from imm_tui.ingest.classify import Classifier, Contact, Verdict
 from imm_tui.ingest.items import OUTSIDE, Attendee, RawItem
 
+_UTC_ZONE = ZoneInfo("UTC")  # as the readers give times written in UTC (`20270301T080000Z`)
 MAX_TEXT = 300  # a subject or location longer than this is cut: the rules need no more
 
 
@@ -81,10 +82,12 @@ def build_rows(
     seen: set[tuple[str, str]] = set()
     # The instances of a series share one attendee tuple: who they are is worked out once per tuple
     # (keyed by identity, which is stable while `items` holds them), and each distinct contact is
-    # classified once.
+    # classified once. A contact is looked up by its fields as a plain tuple (a Contact is made only for
+    # one not classified yet), and a local day's ISO text, year and week are worked out once per day.
     people: dict[tuple[int, str], tuple[bool, tuple[str, ...], str]] = {}
     by_value: dict[tuple[tuple[Attendee, ...], str], tuple[bool, tuple[str, ...], str]] = {}
-    verdicts: dict[Contact, Verdict] = {}
+    verdicts: dict[tuple[object, ...], Verdict] = {}
+    days: dict[date, tuple[str, int, int]] = {}
     for item in items:
         key = (item.uid, item.occurrence)
         if key in seen:
@@ -94,13 +97,23 @@ def build_rows(
         if item.reply:  # a meeting reply (METHOD:REPLY) says what the owner answered, not that a meeting took place
             counts.skip("reply")
             continue
+        start = item.start
         try:
-            start_utc, day = instant(item.start, zone)
+            if type(start) is datetime and start.tzinfo is zone:  # the plan's own zone, as most times are
+                start_utc, day = start.astimezone(UTC), start.date()
+            elif type(start) is datetime and (start.tzinfo is _UTC_ZONE or start.tzinfo is UTC):  # Google's and many series' times
+                start_utc, day = start, start.astimezone(zone).date()
+            else:
+                start_utc, day = instant(start, zone)
         except (OverflowError, ValueError):
             counts.skip("date out of range")
             continue
-        iso = day.isocalendar()
-        if not first <= iso.year <= year:
+        known_day = days.get(day)
+        if known_day is None:
+            iso = day.isocalendar()
+            known_day = days[day] = (day.isoformat(), iso.year, iso.week)
+        day_text, iso_year, iso_week = known_day
+        if not first <= iso_year <= year:
             counts.skip(OUTSIDE)
             continue
         known = people.get((id(item.attendees), item.organizer))
@@ -109,32 +122,25 @@ def build_rows(
             if known is None:
                 known = by_value[(item.attendees, item.organizer)] = _people(item, owner)
             people[(id(item.attendees), item.organizer)] = known
-        owner_declined, domains, domains_text = known
-        declined = owner_declined
+        declined, domains, domains_text = known
         private = item.private
         keep_text = not (private or count_only)
-        contact = Contact(
-            subject=item.subject[:MAX_TEXT] if keep_text else None,
-            location=item.location[:MAX_TEXT] if keep_text else None,
-            categories=item.categories,
-            domains=domains,
-            external=False,
-            online=item.online,
-            all_day=item.all_day,
-            minutes=minutes_between(item.start, item.end),
-            private=private,
-            cancelled=item.cancelled,
-            declined=declined,
-            free=item.free,
-        )
-        verdict = verdicts.get(contact)
+        subject = item.subject[:MAX_TEXT] if keep_text else None
+        location = item.location[:MAX_TEXT] if keep_text else None
+        minutes = minutes_between(start, item.end)
+        fields = (subject, location, item.categories, domains, item.online, item.all_day, minutes, private, item.cancelled,
+                  declined, item.free)
+        verdict = verdicts.get(fields)
         if verdict is None:
-            verdict = verdicts[contact] = classifier.classify(contact)
+            verdict = verdicts[fields] = classifier.classify(Contact(
+                subject=subject, location=location, categories=item.categories, domains=domains, external=False,
+                online=item.online, all_day=item.all_day, minutes=minutes, private=private, cancelled=item.cancelled,
+                declined=declined, free=item.free))
         counts.add(verdict)
         rows.append((
             person, opaque(item.uid) if count_only else item.uid,
-            item.occurrence, 0, _utc_text(start_utc), day.isoformat(), iso.year, iso.week,
-            contact.minutes, int(item.all_day), contact.subject, contact.location, "\n".join(item.categories),
+            item.occurrence, 0, _utc_text(start_utc), day_text, iso_year, iso_week,
+            minutes, int(item.all_day), subject, location, "\n".join(item.categories),
             None if count_only else domains_text, int(verdict.external), int(item.online), int(private),
             int(item.cancelled), int(declined), int(item.free), verdict.activity, verdict.rule, int(verdict.commitment),
             verdict.account, verdict.account_status, verdict.skip_reason,
@@ -163,7 +169,7 @@ def _people(item: RawItem, owner: str) -> tuple[bool, tuple[str, ...], str]:
 
 def _utc_text(moment: datetime) -> str:
     """`2027-03-01T08:00:00Z` (isoformat is several times faster than strftime)."""
-    return moment.isoformat(timespec="seconds")[:19] + "Z"  # the year always has four digits
+    return moment.isoformat()[:19] + "Z"  # the year always has four digits; fractions of a second come after
 
 
 def opaque(text: str) -> str:

@@ -199,6 +199,19 @@ class Store:
             raise
         self.connection.execute("COMMIT")
 
+    @contextmanager
+    def _writing_children(self) -> Iterator[sqlite3.Connection]:
+        """A transaction that writes a file's row and then its items: SQLite's foreign-key check of each item (a
+        quarter of the write) is off for it, since every item refers to the file row written just before, and
+        what the cascade would delete is deleted by name. The pragma cannot change inside a transaction; it is
+        on again after, also when the transaction failed."""
+        self.connection.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with self.transaction() as db:
+                yield db
+        finally:
+            self.connection.execute("PRAGMA foreign_keys = ON")
+
     # --- files -----------------------------------------------------------------------------------
     def file(self, path: str) -> FileRecord | None:
         row = self.connection.execute("SELECT id, path, person, sha256, size, mtime_ns FROM files WHERE path = ?", (path,)).fetchone()
@@ -237,8 +250,10 @@ class Store:
         days = [str(r[5]) for r in rows]
         first, last = (min(days), max(days)) if days else (None, None)
         covers_from, covers_to = (covers[0].isoformat(), covers[1].isoformat()) if covers else _weeks_of(first, last)
-        with self.transaction() as db:
+        with self._writing_children() as db:
             if calendar == SHARE_CALENDAR:  # a newer hand-in replaces the person's previous one, wherever it was
+                db.execute("DELETE FROM items WHERE file_id IN (SELECT id FROM files WHERE person = ? AND calendar = ?)",
+                           (person, calendar))
                 db.execute("DELETE FROM files WHERE person = ? AND calendar = ?", (person, calendar))
             previous = db.execute("SELECT id FROM files WHERE path = ?", (path,)).fetchone()
             if previous:
@@ -255,12 +270,11 @@ class Store:
                 " covers_from, covers_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (path, person, calendar, sha256, size, mtime_ns, imported_at, first, last, len(rows), warnings, covers_from, covers_to),
             )
-            file_id = cursor.lastrowid
-            placeholders = ", ".join("?" * len(ITEM_COLUMNS))
-            db.executemany(
-                f"INSERT OR REPLACE INTO items ({', '.join(ITEM_COLUMNS)}) VALUES ({placeholders})",
-                ((*r[:3], file_id, *r[4:]) for r in rows),
-            )
+            file_id = int(cursor.lastrowid or 0)
+            # The rows as they are, their file_id slot (0) left unread: the new id is written into the statement
+            # (an integer SQLite just gave), which spares a copy of every row.
+            values = ", ".join(str(file_id) if column == "file_id" else f"?{n}" for n, column in enumerate(ITEM_COLUMNS, start=1))
+            db.executemany(f"INSERT OR REPLACE INTO items ({', '.join(ITEM_COLUMNS)}) VALUES ({values})", rows)
             db.execute("UPDATE files SET items = (SELECT count(*) FROM items WHERE items.file_id = files.id) WHERE person = ?",
                         (person,))
             stored = db.execute("SELECT items FROM files WHERE id = ?", (file_id,)).fetchone()

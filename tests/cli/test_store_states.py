@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from imm_tui.cli import main
-from imm_tui.ingest.store import Store
+from imm_tui.ingest.store import SHARE_CALENDAR, Store
 from tests.conftest import DEMO
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -127,6 +127,29 @@ def test_a_failed_statement_reports_its_own_error_not_the_rollback(tmp_path: Pat
                                rows=[row[:2] + (str(i),) + row[3:] for i in range(200)], warnings="")
         assert not store.connection.in_transaction
         assert store.connection.execute("SELECT COUNT(*) FROM files").fetchone() == (0,)  # nothing half-written
+        assert store.connection.execute("PRAGMA foreign_keys").fetchone() == (1,)  # on again after the failed write
+
+
+def test_writing_a_file_checks_no_foreign_key_yet_leaves_none_dangling(tmp_path: Path) -> None:
+    """replace_file writes items with SQLite's foreign-key check off (each refers to the file row just written);
+    what the cascade deleted is deleted by name: a newer hand-in, a re-read path, an overlapping export."""
+    row = ("jdv", "u", "", 0, "2027-01-04T09:00:00Z", "2027-01-04", 2027, 1, 60.0, 0, "x", None, "", "", 0, 0, 0,
+           0, 0, 0, "visit", 1, 0, None, None, None)
+    with Store.open(tmp_path / "imm.sqlite") as store:
+        def write(path: str, calendar: str, uids: range) -> int:
+            return store.replace_file(path=path, person="jdv", calendar=calendar, sha256="s", size=1, mtime_ns=1, imported_at="now",
+                                      rows=[row[:1] + (f"u{i}",) + row[2:] for i in uids], warnings="")
+
+        assert write("a.ics", "", range(5)) == 5
+        assert write("a.ics", "", range(3)) == 3  # the same path again: its earlier items go
+        assert write("hand-in-1.json", SHARE_CALENDAR, range(10, 14)) == 4
+        assert write("hand-in-2.json", SHARE_CALENDAR, range(20, 22)) == 2  # a newer hand-in replaces the earlier file
+        db = store.connection
+        assert db.execute("PRAGMA foreign_keys").fetchone() == (1,)
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert db.execute("SELECT file_id, count(*) FROM items GROUP BY file_id").fetchall() == [
+            (db.execute("SELECT id FROM files WHERE path = 'a.ics'").fetchone()[0], 3),
+            (db.execute("SELECT id FROM files WHERE path = 'hand-in-2.json'").fetchone()[0], 2)]
 
 
 def test_an_error_after_sqlite_rolled_back_by_itself_is_the_error_raised(tmp_path: Path) -> None:
