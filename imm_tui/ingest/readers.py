@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -75,5 +76,10 @@ def _availability_only(result: ReadResult) -> bool:
     items = result.items
     if len(items) < 2:  # one item proves nothing; two bare 'Busy' items already look like free/busy
         return False
-    bare = sum(1 for i in items if i.subject.strip().lower() in fields.AVAILABILITY_SUBJECTS and not i.attendees)
-    return bare >= 0.9 * len(items)
+    allowed = len(items) - math.ceil(0.9 * len(items))  # items with a real subject or attendees, at most
+    for item in items:  # a real calendar tells itself within its first few items
+        if item.attendees or item.subject.strip().lower() not in fields.AVAILABILITY_SUBJECTS:
+            allowed -= 1
+            if allowed < 0:
+                return False
+    return True

@@ -162,10 +162,12 @@ class _AttendeeCache:
             else:
                 texts = [f"{parameters}:{value}"]
             found = []
-            for text in texts:
+            for number, text in enumerate(texts):
                 attendee = self.lines.get(text)
                 if attendee is None and text not in self.lines:
-                    attendee = self.lines[text] = _attendee(text)
+                    # the first line's parameters and value are known already: no need to find them again
+                    attendee = self.lines[text] = (
+                        f.attendee_from_raw(texts[0][len(parameters) + 1:], parameters[1:]) if number == 0 else _attendee(text))
                 if attendee is not None:
                     found.append(attendee)
             known = self.runs[run] = tuple(found)
