@@ -69,6 +69,21 @@ def test_the_arithmetic_count_agrees_with_walking_the_rule(case: tuple[str, date
     assert occurrences_outside(rule, start, WINDOW) == walked(rule, start)
 
 
+
+@given(st.sampled_from(["FREQ=MONTHLY;BYDAY=2TU", "FREQ=MONTHLY;BYMONTHDAY=15,31", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+                        "FREQ=YEARLY;INTERVAL=3", "FREQ=DAILY;INTERVAL=3;BYDAY=MO,WE", "FREQ=WEEKLY;BYDAY=TU;WKST=SU;INTERVAL=2"]),
+       st.sampled_from(["none", "count", "until"]), st.integers(0, 2600), st.integers(1, 60), st.integers(0, 2000))
+@settings(max_examples=300, deadline=None)
+def test_the_walked_count_agrees_with_walking_the_rule(rule: str, end: str, day: int, count: int, days: int) -> None:
+    """Shapes the arithmetic does not take are walked once, counting the instances before the window and, for a
+    rule that can go on past it, those after."""
+    start = datetime(2021, 1, 1, 9, 30) + timedelta(days=day)
+    if end == "count":
+        rule += f";COUNT={count}"
+    elif end == "until":
+        rule += f";UNTIL={start + timedelta(days=days):%Y%m%dT%H%M%S}"
+    assert occurrences_outside(rule, start, WINDOW) == walked(rule, start)
+
 def test_other_shapes_are_walked_within_the_files_budget() -> None:
     budget = StepBudget(left=100)
     counted = occurrences_outside("FREQ=MONTHLY;BYMONTHDAY=1,15", datetime(2000, 1, 1, 9), WINDOW, budget=budget)

@@ -40,7 +40,7 @@ def occurrences_outside(rule: str, start: datetime, window: tuple[date, date], e
             after = limit - before - inside
         counted = before + after
     else:
-        counted = _walked(rule, start, low, high, bounded=limit is not None or until is not None, budget=budget)
+        counted = _walked(rule, start, low, high, bounded=limit is not None or (until is not None and until >= high), budget=budget)
     return max(0, counted + _dated(rdates, low, high) - _dated(exdates, low, high))
 
 
@@ -85,7 +85,9 @@ def _between(first: datetime, step: timedelta, low: datetime, high: datetime) ->
 
 
 def _walked(rule: str, start: datetime, low: datetime, high: datetime, *, bounded: bool, budget: StepBudget | None) -> int:
-    """dateutil's count, within what is left of the file's budget (a cut-short count stops where it is)."""
+    """dateutil's count, in one walk from DTSTART within what is left of the file's budget (a cut-short count stops
+    where it is): the instances before `low`, and when the rule may go on past `high` (`bounded`: a COUNT, or an
+    UNTIL from `high` on) those from `high` on; an unbounded rule stops at the window."""
     try:
         recurrence = parsed(rule.strip(), start)
     except (ValueError, TypeError, OverflowError, IndexError, KeyError):
@@ -94,17 +96,12 @@ def _walked(rule: str, start: datetime, low: datetime, high: datetime, *, bounde
     counted = steps = 0
     for instance in recurrence:
         steps += 1
-        if instance >= low:
-            break
-        counted += 1
+        if instance >= low and not bounded:
+            break  # in the window or after it: an unbounded rule's later instances are not counted
+        if instance < low or instance >= high:
+            counted += 1
         if steps >= allowed:
             break
-    if bounded and steps < allowed:
-        for _instance in recurrence.xafter(high, inc=True):
-            steps += 1
-            counted += 1
-            if steps >= allowed:
-                break
     if budget is not None:
         budget.left -= steps
     return counted
