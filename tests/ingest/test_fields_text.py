@@ -87,3 +87,18 @@ def test_attendee_parameters_are_found_as_at_every_character(raw: str) -> None:
 
     everywhere = re.compile(r'(?:^|;)(PARTSTAT|CUTYPE|CN)=("[^"]*"|[^;:]*)', re.I)
     assert _PARAMETER.findall(";" + raw) == everywhere.findall(raw)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["BEGIN:VEVENT\n", "END:VEVENT", "END:VEVENT\n", "x\n", "UNTIL=1", "BEGIN:VEV", "\n"]), max_size=40),
+       st.data())
+def test_the_blocks_holding_positions_are_those_a_walk_over_every_block_finds(pieces: list[str], data: st.DataObject) -> None:
+    """text.blocks_holding jumps to the blocks holding the UNTILs (to repair all-day series) instead of walking every
+    block of the file: also in unbalanced, unclosed and stray BEGIN/END lines it must find the same blocks."""
+    from imm_tui.ingest.ics.text import _blocks, blocks_holding
+
+    text = "".join(pieces)
+    positions = sorted(set(data.draw(st.lists(st.integers(0, max(0, len(text) - 1)), max_size=8)) if text else []))
+    begin, end = "BEGIN:VEVENT\n", "END:VEVENT"
+    expected = [(start, stop) for start, stop in _blocks(text, begin, end) if any(start <= p < stop for p in positions)]
+    assert list(blocks_holding(text, positions, begin, end)) == expected

@@ -94,7 +94,7 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits
     seen.make_room()
     for event in events:
         if event.uid and event.uid in recurring:
-            series.setdefault(event.uid, []).append((event, event.fields(reply, seen)))
+            series.setdefault(event.uid, []).append((event, event.fields(reply, seen, with_times=True)))
             continue
         if not event.uid:
             library.append((event.skeleton, event.fields(reply, seen)))
@@ -213,7 +213,9 @@ class _Event:
                 (_AS_WRITTEN.get(written) or written.upper(), parameters[1:], value) for written, _, parameters, value in self.tokens]
         return self._properties
 
-    def fields(self, reply: bool, seen: _AttendeeCache) -> _Fields:
+    def fields(self, reply: bool, seen: _AttendeeCache, *, with_times: bool = False) -> _Fields:
+        """What the event says apart from its times; its times as values too only where a series expansion reads
+        them (a one-off's were read from the tokens already, the library reads its own)."""
         runs = self.attendees
         attendees = seen.of(runs[0]) if len(runs) == 1 else tuple(a for run in runs for a in seen.of(run))
         values = self.values
@@ -232,7 +234,7 @@ class _Event:
             private=f.is_private(values.get("CLASS", "")),
             reply=reply,
             all_day_flag=values.get("X-MICROSOFT-CDO-ALLDAYEVENT", "").upper() == "TRUE",
-            times={k: (v, params(raw)) for k, (raw, v) in self.times.items()},
+            times={k: (v, params(raw)) for k, (raw, v) in self.times.items()} if with_times else {},
         )
 
 

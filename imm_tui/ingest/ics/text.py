@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -111,19 +111,13 @@ def repair_text(text: str, fallback: ZoneInfo) -> tuple[str, list[str]]:
         text = _TZID_LINE.sub(lambda m: "TZID:" + custom.get(m.group(1).strip(), m.group(1)), text)
     text = _repair_rules(text)
     if "UNTIL=" in text:  # only the events with an UNTIL are looked at, only those changed are copied
-        untils = list(_positions(text, "UNTIL="))
-        pieces, done, next_until = [], 0, 0
-        for start, stop in _blocks(text, "BEGIN:VEVENT\n", "END:VEVENT"):
-            while next_until < len(untils) and untils[next_until] < start:
-                next_until += 1
-            if next_until == len(untils):
-                break  # no UNTIL in this event or any after it
-            if untils[next_until] < stop:
-                event = text[start:stop]
-                fixed = _fix_all_day_until(event, fallback)
-                if fixed != event:
-                    pieces += [text[done:start], fixed]
-                    done = stop
+        pieces, done = [], 0
+        for start, stop in blocks_holding(text, _positions(text, "UNTIL="), "BEGIN:VEVENT\n", "END:VEVENT"):
+            event = text[start:stop]
+            fixed = _fix_all_day_until(event, fallback)
+            if fixed != event:
+                pieces += [text[done:start], fixed]
+                done = stop
         text = "".join(pieces) + text[done:] if pieces else text
     return text, warnings
 
@@ -180,6 +174,28 @@ def _blocks(text: str, begin: str, end: str) -> Iterator[tuple[int, int]]:
             return  # no block closes after this one, so none after it either
         yield start, stop + len(end)
         position = stop + len(end)
+
+
+def blocks_holding(text: str, positions: Iterable[int], begin: str, end: str) -> Iterator[tuple[int, int]]:
+    """The blocks of _blocks(text, begin, end) that hold one of `positions` (ascending), without walking every block
+    before them: each block ends at the first `end` after its `begin`, so a block begun before the last `end` ahead
+    of a position has ended by then, and the block holding the position, if any, is the first `begin` after that
+    `end`. tests/ingest/test_fields_text.py compares this with filtering _blocks."""
+    known = 0  # where _blocks would look for its next block
+    for position in positions:
+        if position < known:
+            continue  # in the block just yielded
+        last_end = text.rfind(end, known, position)
+        start = text.find(begin, known if last_end == -1 else last_end + len(end))
+        if start == -1:
+            return
+        if start > position:
+            continue  # between blocks
+        stop = text.find(end, start + len(begin))
+        if stop == -1:
+            return  # no block closes after this one, so none after it either
+        known = stop + len(end)
+        yield start, known
 
 
 def _custom_zones(text: str) -> dict[str, str]:
