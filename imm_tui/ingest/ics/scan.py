@@ -244,7 +244,9 @@ def _scan(text: str) -> tuple[dict[str, str], list[_Event]]:
     events: list[_Event] = []
     event: _Event | None = None
     nested = 0
-    for token in _TOKEN.findall("\n" + text):
+    # Every token starts at a line break; the first line needs one put in front, except the usual BEGIN:VCALENDAR,
+    # which as a token changes nothing (a copy of the whole text spared).
+    for token in _TOKEN.findall(text if text.startswith("BEGIN:VCALENDAR\n") else "\n" + text):
         written, _, parameters, value = token
         name = _AS_WRITTEN.get(written) or written.upper()  # "" for a VALARM: no branch below takes it
         if name == "BEGIN":
