@@ -11,7 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from imm_tui.ingest.ics.library import read_ics, window_for
@@ -341,6 +341,39 @@ def test_the_token_names_are_a_prefix_tree_of_exactly_the_wanted_names() -> None
     near = {name[:-1] for name in names} | {name + "X" for name in names} | {"DTSTAMP", "CREATED", "ATTACH"}
     assert not [word for word in near - set(names) if tree.fullmatch(word)]
 
+
+
+_LINES = st.sampled_from([
+    "BEGIN:VEVENT", "END:VEVENT", "UID:u1", "UID:u2", "DTSTART:20270301T090000Z", "dtstart:20270302T090000Z", 
+    "DTEND;TZID=X:20270301T100000",
+    "SUMMARY:Bezoek", "Summary:Visit", "SUMMARY;LANGUAGE=nl:Offerte", "ATTENDEE;CN=A:mailto:a@x.example", "ATTENDEE:mailto:b@x.example",
+    "attendee;CN=C:mailto:c@x.example", "RRULE:FREQ=WEEKLY;COUNT=3", "BEGIN:VALARM", "END:VALARM", "end:valarm", "TRIGGER:-PT15M",
+    "trigger:-PT15M", "ACTION:DISPLAY", "BEGIN:VTIMEZONE", "END:VTIMEZONE", "X-WR-CALNAME:Jan", "x-wr-calname:jan", "", " folded",
+    "X_ODD:1", "ÀTTENDEE:mailto:d@x.example", "CATEGORIEſ:Klant", "CATEGORIES:Klant", "DESCRIPTION:Teams: https://teams.microsoft.com/x",
+    "STATUS:CANCELLED", "METHOD:REPLY", ";CN=x:y", ":nothing", "BEGIN:VALARM ", "BEGIN;X=1:VALARM",
+])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_LINES, max_size=40))
+@example(["BEGIN:VEVENT", "UID:u1", "BEGIN:VALARM", "TRIGGER:-PT15M", "end:valarm", "SUMMARY:Bezoek", "END:VALARM", "END:VEVENT"])
+@example(["BEGIN:VEVENT", "UID:u1", "BEGIN:VALARM", "", "END:VALARM", "SUMMARY:Bezoek", "END:VEVENT"])
+@example(["BEGIN:VEVENT", "UID:u1", "ATTENDEE;CN=A:mailto:a@x.example", "attendee;CN=C:mailto:c@x.example", "END:VEVENT"])
+@example(["BEGIN:VALARM", ";CN=x:y", "END:VALARM", "X-WR-CALNAME:Jan", "BEGIN:VEVENT", "UID:u1", "END:VEVENT"])
+def test_the_case_sensitive_tokenizer_reads_what_the_case_insensitive_one_reads(lines: list[str]) -> None:
+    """scan._scan tokenizes case-sensitively and again case-insensitively wherever a name or an alarm is not written
+    in capitals: on any mix of lines (lowercase and odd names, alarms closed in lowercase, lines that are no
+    property) it must find what _TOKEN alone finds."""
+    from imm_tui.ingest.ics.scan import _TOKEN, _scan, _scan_tokens
+
+    def seen(found: tuple[dict[str, str], list[object]]) -> object:
+        header, events = found
+        return header, [(e.uid, e.series, e.values, e.times, e.attendees, e.categories, e.conference,  # type: ignore[attr-defined]
+                         e.skeleton) for e in events]  # type: ignore[attr-defined]
+
+    text = "BEGIN:VCALENDAR\n" + "\n".join(lines) + "\nEND:VCALENDAR"
+    assert seen(_scan(text)) == seen(_scan_tokens(_TOKEN.findall(text)))  # type: ignore[arg-type]
+    assert seen(_scan(text[16:])) == seen(_scan_tokens(_TOKEN.findall("\n" + text[16:])))  # type: ignore[arg-type]
 
 _DIGITS = st.text(alphabet="0123456789", min_size=2, max_size=2)
 
