@@ -102,3 +102,15 @@ def test_the_blocks_holding_positions_are_those_a_walk_over_every_block_finds(pi
     begin, end = "BEGIN:VEVENT\n", "END:VEVENT"
     expected = [(start, stop) for start, stop in _blocks(text, begin, end) if any(start <= p < stop for p in positions)]
     assert list(blocks_holding(text, positions, begin, end)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Teams", "teams.microsoft.com", "ZOOM.US", "Zoom", "meet.google.com", ".com", ".us", "webex", "WebEx.com",
+                                 "whereby.com", "gotomeeting.COM", "https://", " ", "x", "teams.live.com", "ſ", "İ"]), max_size=12))
+def test_an_online_meeting_is_told_by_any_host_in_any_case(pieces: list[str]) -> None:
+    """mentions_online_meeting first looks for '.com' or '.us', which every host holds, then for the hosts."""
+    from imm_tui.ingest.items import ONLINE_HOSTS, mentions_online_meeting
+
+    assert all(".com" in host or ".us" in host for host in ONLINE_HOSTS)
+    text = "".join(pieces)
+    assert mentions_online_meeting("", text) == any(host in text.lower() for host in ONLINE_HOSTS)
