@@ -1,6 +1,6 @@
 """Import speed on calendars of different shapes, as a ratio to a plain icalendar parse of the same files.
 
-    .venv/bin/python benchmarks/bench_mixes.py [--files 6] [--rounds 3] [--mixes outlook,series-5,…] [--people 160]
+    .venv/bin/python benchmarks/bench_mixes.py [--files 6] [--rounds 5] [--mixes outlook,series-5,…] [--people 160]
                                                 [--full-mix series-40] [--skip-full] [--calendars DIR]
 
 Per mix (benchmarks/synthetic_calendars.py MIXES), on `--files` person-years written once into DIR: each
@@ -147,7 +147,7 @@ def main() -> None:
     parser.add_argument("--skip-full", action="store_true", help="only the ratios")
     parser.add_argument("--skip-ratios", action="store_true", help="only the full import")
     parser.add_argument("--calendars", type=Path, default=Path(tempfile.gettempdir()) / "imm-bench-mixes")
-    parser.add_argument("--rounds", type=int, default=3, help="new processes per mix; per file the median (default 3)")
+    parser.add_argument("--rounds", type=int, default=5, help="new processes per mix; per file the median (default 5)")
     parser.add_argument("--one-round", type=Path, help=argparse.SUPPRESS)  # a round's process: JSON on stdout
     args = parser.parse_args()
     if args.one_round:
