@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Component
 
 from imm_tui.ingest import fields as f
+from imm_tui.ingest.ics.attendees import ATTENDEES, PARAMETERS, AttendeeCache
 from imm_tui.ingest.ics.library import UnreadableFile, expand_lines, occurrence_identity
 from imm_tui.ingest.ics.outside import occurrences_outside
 from imm_tui.ingest.ics.series import expand_series, span_overlaps
@@ -64,9 +65,8 @@ def _prefix_tree(words: list[str]) -> str:
 # less each); one holding a BEGIN or END line is tokenized line by line as before, and skipped as nested.
 # The ATTENDEE lines that follow one another are one token: the first line's parameters, and as its value the
 # first value and the further lines (`mailto:a@x.example\nATTENDEE;CN=B:mailto:b@x.example`), which
-# _AttendeeCache reads, once per distinct run; the empty group after ATTENDEE says which name matched.
-_PARAMETERS = r'((?:;(?:[^":\n]++|"[^"\n]*+")*+)?+)'
-_NAMED = (r"((?:ATTENDEE(?P<attendee>)|" + _prefix_tree(sorted(_WANTED - {"ATTENDEE"})) + r"))" + _PARAMETERS
+# attendees.AttendeeCache reads, once per distinct run; the empty group after ATTENDEE says which name matched.
+_NAMED = (r"((?:ATTENDEE(?P<attendee>)|" + _prefix_tree(sorted(_WANTED - {"ATTENDEE"})) + r"))" + PARAMETERS
           + r":([^\n]*(?(attendee)(?:\nATTENDEE[;:][^\n]*+)*+))")
 _TOKEN = re.compile(r"\n(?:BEGIN:VALARM(?:\n(?!BEGIN:|END:)[^\n]*+)*+\nEND:VALARM(?=\n|\Z)|(?!)()|" + _NAMED + r"|(?!)())", re.IGNORECASE)
 # The same tokens matched case-sensitively: a quarter faster, and the same wherever every line's name is written as
@@ -84,7 +84,6 @@ class _Retokenize(Exception):
     """_TOKEN_AS_WRITTEN caught a name or an alarm it does not read as _TOKEN does."""
 
 
-_ATTENDEE_TEXT = re.compile(_PARAMETERS + r":([^\n]*)")
 
 
 def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits: Limits = DEFAULT_LIMITS) -> ReadResult:
@@ -103,7 +102,7 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits
     recurring = {event.uid for event in events if event.series}
     library: list[tuple[list[str], _Fields]] = []
     series: dict[str, list[tuple[_Event, _Fields]]] = {}
-    seen = _ATTENDEES
+    seen = ATTENDEES
     seen.make_room()
     for event in events:
         if event.uid and event.uid in recurring:
@@ -145,57 +144,6 @@ def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits
     return result
 
 
-ATTENDEES_KEPT = 50_000
-"""Attendee lines (and runs of them) read, kept across the files one process reads: colleagues and customers
-recur in every calendar of an organisation, so most lines are read once per process instead of once per file.
-An Attendee holds an address, a status and a kind: nothing the file's owner could not see in any calendar."""
-
-
-class _AttendeeCache:
-    """The attendees of the runs of ATTENDEE lines the tokenizer finds (see _TOKEN), by run and by line (a line
-    as its text after the name: `;CN=Jan;PARTSTAT=ACCEPTED:mailto:jan@x.example`)."""
-
-    def __init__(self) -> None:
-        self.lines: dict[str, Attendee | None] = {}
-        self.runs: dict[tuple[str, str], tuple[Attendee, ...]] = {}
-
-    def make_room(self) -> None:
-        if len(self.lines) > ATTENDEES_KEPT or len(self.runs) > ATTENDEES_KEPT:
-            self.lines.clear()
-            self.runs.clear()
-
-    def of(self, run: tuple[str, str]) -> tuple[Attendee, ...]:
-        """The attendees of one run: (the first line's parameters with their ';', its value and the lines after it)."""
-        known = self.runs.get(run)
-        if known is None:
-            parameters, value = run
-            if "\n" in value:  # every further line starts with the name, ATTENDEE in some case, and ';' or ':'
-                first, *more = value.split("\n")
-                texts = [f"{parameters}:{first}", *(line[8:] for line in more)]
-            else:
-                texts = [f"{parameters}:{value}"]
-            found = []
-            for number, text in enumerate(texts):
-                attendee = self.lines.get(text)
-                if attendee is None and text not in self.lines:
-                    # the first line's parameters and value are known already: no need to find them again
-                    attendee = self.lines[text] = (
-                        f.attendee_from_raw(texts[0][len(parameters) + 1:], parameters[1:]) if number == 0 else _attendee(text))
-                if attendee is not None:
-                    found.append(attendee)
-            known = self.runs[run] = tuple(found)
-        return known
-
-
-def _attendee(text: str) -> Attendee | None:
-    """One ATTENDEE line after its name; None where its parameters never end in ':' (no token, as on its own)."""
-    match = _ATTENDEE_TEXT.match(text)
-    return f.attendee_from_raw(match.group(2), match.group(1)[1:]) if match else None
-
-
-_ATTENDEES = _AttendeeCache()
-
-
 class _Event:
     """The properties of one VEVENT that IMM reads, as the tokenizer met them."""
 
@@ -226,7 +174,7 @@ class _Event:
                 (_AS_WRITTEN.get(written) or written.upper(), parameters[1:], value) for _, written, _, parameters, value, _ in self.tokens]
         return self._properties
 
-    def fields(self, reply: bool, seen: _AttendeeCache, *, with_times: bool = False) -> _Fields:
+    def fields(self, reply: bool, seen: AttendeeCache, *, with_times: bool = False) -> _Fields:
         """What the event says apart from its times; its times as values too only where a series expansion reads
         them (a one-off's were read from the tokens already, the library reads its own)."""
         runs = self.attendees
