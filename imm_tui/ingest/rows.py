@@ -99,7 +99,7 @@ def build_rows(
             continue
         start = item.start
         try:
-            if type(start) is datetime and start.tzinfo is zone:  # the plan's own zone, as most times are
+            if type(start) is datetime and start.tzinfo is zone:  # in the plan's own zone (IANA-zoned and Google times)
                 start_utc, day = start.astimezone(UTC), start.date()
             elif type(start) is datetime and (start.tzinfo is _UTC_ZONE or start.tzinfo is UTC):  # Google's and many series' times
                 start_utc, day = start, start.astimezone(zone).date()

@@ -84,8 +84,6 @@ class _Retokenize(Exception):
     """_TOKEN_AS_WRITTEN caught a name or an alarm it does not read as _TOKEN does."""
 
 
-
-
 def read_ics_fast(data: bytes, zone: ZoneInfo, window: tuple[date, date], limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     text, warnings = prepare_text(data, zone, limits.max_line_kb * 1024)
     result = ReadResult(warnings=warnings)
