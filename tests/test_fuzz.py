@@ -28,6 +28,8 @@ NASTY = [
     b"\r\nDTSTART;TZID=:20270101T\r\n",
     b"\r\nRRULE:FREQ=SECONDLY;COUNT=999999999\r\n",
     b"\r\nRRULE:FREQ=MINUTELY;INTERVAL=0\r\n",
+    b"\r\nRRULE:FREQ=WEEKLY;INTERVAL=0\r\n",  # dateutil walks it forever
+    b"\r\nRRULE:FREQ=MONTHLY;INTERVAL=-1;BYDAY=2TU\r\n",
     b"\r\nRRULE:FREQ=YEARLY;BYMONTH=13\r\n",
     b"\r\nBEGIN:VEVENT\r\n" * 50,
     b"\r\nBEGIN:VALARM\r\n" * 200,

@@ -135,6 +135,11 @@ def read(data: bytes, seconds: float) -> ReadResult:
     ("FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=30", "20270101T000000Z", "broken series", "never occurs"),
     ("FREQ=DAILY;BYMONTH=4;BYMONTHDAY=31", "20260101T090000Z", "broken series", "never occurs"),
     ("FREQ=HOURLY;BYYEARDAY=400", "20260101T090000Z", "broken series", "never occurs"),
+    # dateutil reads INTERVAL=0 and -1, and walks them forever (a file hung on them before the guard)
+    ("FREQ=WEEKLY;INTERVAL=0", "20270104T090000Z", "broken series", "INTERVAL must be 1 or more"),
+    ("FREQ=DAILY;INTERVAL=-2;COUNT=5", "20270104T090000Z", "broken series", "INTERVAL must be 1 or more"),
+    ("FREQ=MONTHLY;INTERVAL=0;BYDAY=2TU", "20260101T090000Z", "broken series", "INTERVAL must be 1 or more"),
+    ("FREQ=YEARLY;INTERVAL=-1", "20260101T090000Z", "broken series", "INTERVAL must be 1 or more"),
 ])
 def test_a_runaway_or_impossible_rule_is_skipped_in_seconds(rule: str, start: str, reason: str, said: str) -> None:
     result = read(calendar(series("bad", start, rule), ONE_OFF), 3)

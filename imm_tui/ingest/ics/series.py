@@ -207,7 +207,7 @@ def _plain(recurrence: rrule) -> bool:
     """Whether the rule, as dateutil read it, is daily or weekly, at one time of day, with no filter but weekdays."""
     r = recurrence
     try:
-        return (r._freq in (WEEKLY, DAILY) and len(r._timeset) == 1 and not (
+        return (r._freq in (WEEKLY, DAILY) and r._interval >= 1 and len(r._timeset) == 1 and not (
             r._bymonth or r._byweekno or r._byyearday or r._bymonthday or r._bynmonthday or r._byeaster or r._bysetpos or r._bynweekday))
     except AttributeError:  # another dateutil that keeps its reading elsewhere: it walks every rule itself
         return False

@@ -89,6 +89,8 @@ def series_problem(rule: str, start: datetime | None, window: tuple[date, date],
         return "broken series", "no readable start"
     try:
         parts = rule_parts(rule)
+        if int(parts.get("INTERVAL") or "1") < 1:  # RFC 5545: a positive integer; dateutil would walk 0 or -1 forever
+            return "broken series", f"its rule cannot be read ({rule.strip()[:60]}: INTERVAL must be 1 or more)"
         recurrence = parsed(rule.strip(), start)
         if _never(parts, start):
             return "broken series", "its rule never occurs (no day satisfies it)"
