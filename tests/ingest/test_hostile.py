@@ -148,6 +148,14 @@ def test_a_runaway_or_impossible_rule_is_skipped_in_seconds(rule: str, start: st
     assert len(result.warnings) == 1 and said in result.warnings[0]
 
 
+
+def test_untils_outside_any_event_are_passed_over_in_one_sweep() -> None:
+    """The all-day UNTIL repair jumps to the events holding an UNTIL; 100,000 UNTILs before the first event (and
+    between events, after stray END lines) must not make every one of them search the text again."""
+    header = "X-A:UNTIL=20270110T000000Z\r\n" * 100_000 + "END:VEVENT\r\nX-B:UNTIL=1\r\n" * 50_000
+    data = calendar(ONE_OFF).replace(b"VERSION:2.0\r\n", b"VERSION:2.0\r\n" + header.encode())
+    assert read(data, 5).skipped == {}
+
 def test_rdate_lists_count_against_the_occurrence_limit() -> None:
     lines = "".join("RDATE:" + ",".join(f"2027{m:02}{d:02}T{h:02}0000Z" for d in range(1, 29) for h in range(8, 18)) + "\r\n"
                     for m in range(1, 13))  # 3,360 dates

@@ -180,21 +180,28 @@ def blocks_holding(text: str, positions: Iterable[int], begin: str, end: str) ->
     """The blocks of _blocks(text, begin, end) that hold one of `positions` (ascending), without walking every block
     before them: each block ends at the first `end` after its `begin`, so a block begun before the last `end` ahead
     of a position has ended by then, and the block holding the position, if any, is the first `begin` after that
-    `end`. tests/ingest/test_fields_text.py compares this with filtering _blocks."""
-    known = 0  # where _blocks would look for its next block
+    `end`. One forward sweep: every stretch of text is searched for `end` once and for `begin` once, however the
+    positions, begins and ends lie (a file of 100,000 UNTILs before its only BEGIN). tests/ingest/test_fields_text.py
+    compares this with filtering _blocks."""
+    known = 0  # where _blocks would look for its next block: every block begun before it has ended
+    looked = 0  # no whole `end` lies in [known, looked)
+    start = -1  # the first `begin` at or after `known`, when it is not before `known`
     for position in positions:
         if position < known:
             continue  # in the block just yielded
-        last_end = text.rfind(end, known, position)
-        start = text.find(begin, known if last_end == -1 else last_end + len(end))
-        if start == -1:
-            return
+        while (found := text.find(end, max(known, looked - len(end) + 1), position)) != -1:
+            known = found + len(end)  # an `end` before the position: blocks begin after it
+        looked = max(looked, position)
+        if start < known:
+            start = text.find(begin, known)
+            if start == -1:
+                return
         if start > position:
             continue  # between blocks
         stop = text.find(end, start + len(begin))
         if stop == -1:
             return  # no block closes after this one, so none after it either
-        known = stop + len(end)
+        known = looked = stop + len(end)
         yield start, known
 
 
