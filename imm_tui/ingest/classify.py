@@ -55,7 +55,8 @@ class Classifier:
         self.company = set(classification.company.domains)
         self._external: dict[tuple[str, ...], bool] = {}  # the same few sets of domains come back all the time
         self._accounts: dict[tuple[tuple[str, ...] | None, str | None, str | None], Account | None] = {}  # series share all three
-        self.rules = [(index, rule, _Compiled(rule)) for index, rule in enumerate(classification.rules)]
+        self.retries = _Retries()  # shared by the rules: a hostile set of slow patterns gets three seconds a file, not per rule
+        self.rules = [(index, rule, _Compiled(rule, self.retries)) for index, rule in enumerate(classification.rules)]
         # what classify reads of each rule, as plain values (looked up once per item and rule)
         self._order = [(index, compiled, rule.activity, rule.commitment, compiled.outcome) for index, rule, compiled in self.rules]
         self.by_domain = {d: a for a in accounts for d in a.domains}
@@ -73,7 +74,8 @@ class Classifier:
         previous = _LAST[0] if _LAST else None
         if previous is not None and previous.settings == classification and previous.accounts == accounts:
             for _, _, compiled in previous.rules:
-                compiled.timed_out, compiled.retried = False, 0
+                compiled.timed_out = False
+            previous.retries.left = RETRIES
             return previous
         _LAST[:] = [cls(classification, accounts)]
         return _LAST[0]
@@ -82,8 +84,8 @@ class Classifier:
     def problems(self) -> list[str]:
         """The rules switched off because one search ran out of time (said per file and per re-classification)."""
         return [f"rule {index + 1} ([[rules]] number {index + 1} in classify.toml): a search took over "
-                f"{1000 * MATCH_SECONDS:.0f} ms, and over {CONFIRM_SECONDS:.0f} s when tried again (or more than {RETRIES} did), "
-                "so the rule matched nothing more here; simplify its pattern"
+                f"{1000 * MATCH_SECONDS:.0f} ms, and over {CONFIRM_SECONDS:.0f} s when tried again (or after {RETRIES} such "
+                "retries in this file), so the rule matched nothing more here; simplify its pattern"
                 for index, _, compiled in self.rules if compiled.timed_out]
 
     def external(self, domains: Sequence[str]) -> bool:
@@ -162,16 +164,25 @@ _LAST: list[Classifier] = []
 """The classifier of the last file this process read (see Classifier.for_file)."""
 
 RETRIES = 3
-"""Searches per rule and file that ran out of MATCH_SECONDS and are tried again with CONFIRM_SECONDS (a busy machine
-can pause a process that long); the next one, or one that runs out of the second too, switches the rule off."""
+"""Searches per file (all rules together) that ran out of MATCH_SECONDS and are tried again with CONFIRM_SECONDS (a
+busy machine can pause a process that long); after that, or when a retry runs out of its second too, a search that
+runs out of time switches its rule off."""
+
+
+class _Retries:
+    """What is left of one file's retries (see RETRIES), shared by a classifier's rules."""
+
+    def __init__(self) -> None:
+        self.left = RETRIES
 
 SEEN_TEXTS = 100_000
 """Texts whose search result a rule remembers, per field (subject, location): about 10 MB each at most."""
 
 
 class _Compiled:
-    def __init__(self, rule: Rule) -> None:
+    def __init__(self, rule: Rule, retries: _Retries) -> None:
         self.rule = rule
+        self.retries = retries
         self.categories = {c.lower() for c in rule.categories} if rule.categories else None
         self.subject = compile_pattern(rule.subject) if rule.subject is not None else None
         self.location = compile_pattern(rule.location) if rule.location is not None else None
@@ -182,7 +193,6 @@ class _Compiled:
         self.texts_only = self.domains is None and all(
             value is None for value in (rule.online, rule.external, rule.all_day, rule.min_minutes, rule.max_minutes, rule.account_status))
         self.timed_out = False  # a search that ran out of time switches the rule off for the rest of this run
-        self.retried = 0  # searches that ran out of MATCH_SECONDS and were tried again (at most RETRIES per file)
         # text → found, per field: the instances of a series share a subject, and so do many calendars' items
         self.seen: tuple[dict[str, bool], dict[str, bool]] = ({}, {})
 
@@ -222,8 +232,8 @@ class _Compiled:
         if known is not None:
             return known
         found = search(pattern, text)
-        if found is None and self.retried < RETRIES:  # perhaps the machine was busy: once more, with a second
-            self.retried += 1
+        if found is None and self.retries.left > 0:  # perhaps the machine was busy: once more, with a second
+            self.retries.left -= 1
             found = search(pattern, text, CONFIRM_SECONDS)
         if found is None:
             self.timed_out = True

@@ -15,6 +15,8 @@ MATCH_SECONDS = 0.05
 CONFIRM_SECONDS = 1.0
 """A search that ran out of MATCH_SECONDS is tried once more with this long before a pattern is judged slow:
 the limit is wall-clock time, and a busy machine can pause a process for longer than 50 ms."""
+CONFIRMATIONS = 3
+"""Probes per pattern that may be tried again so: a pattern slow on more of them is slow (and this bounds the check)."""
 
 # Subjects of about 50 characters built from one repeated piece and an ending that makes a match fail late:
 # the shapes on which nested repetition explodes.
@@ -33,8 +35,12 @@ def compile_pattern(pattern: str) -> regex.Pattern[str]:
         compiled = regex.compile(pattern, regex.VERSION0)
     except (regex.error, OverflowError, RecursionError) as error:
         raise ValueError(f"not a valid regular expression: {error}") from None
+    retried = 0
     for probe in PROBES:
-        if search(compiled, probe) is None and search(compiled, probe, CONFIRM_SECONDS) is None:
+        if search(compiled, probe) is not None:
+            continue
+        retried += 1
+        if retried > CONFIRMATIONS or search(compiled, probe, CONFIRM_SECONDS) is None:
             raise SlowPattern(
                 f"this pattern takes over {1000 * MATCH_SECONDS:.0f} ms on the subject {probe[:24]!r}…: it repeats a repetition "
                 "(like (a+)+ or (\\w+\\s?)+), which can take minutes; write it without the outer repetition"

@@ -23,7 +23,7 @@ from imm_tui.ingest.items import CalendarError, ReadResult
 from imm_tui.ingest.limits import Limits, reading_cost
 from imm_tui.ingest.readers import cut_long_lines, read_calendar
 from imm_tui.model.classify import Classification, Rule
-from imm_tui.model.patterns import PROBES, compile_pattern
+from imm_tui.model.patterns import PROBES, SlowPattern, compile_pattern
 from imm_tui.model.printable import printable
 from tests.conftest import DEMO
 from tests.ingest.conftest import workspace  # noqa: F401 - the fixture
@@ -74,25 +74,37 @@ def test_a_search_that_runs_out_of_time_switches_its_rule_off_and_says_so() -> N
 
 def test_a_search_slowed_by_a_busy_machine_is_tried_again_before_its_rule_is_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """The limit is wall-clock time: a pause of the process (a busy machine) must not refuse a plain pattern or switch
-    its rule off. Here every first try of a search 'runs out of time'; the second try, with a second, finds it."""
+    its rule off. Here the first try of a search 'runs out of time' while pauses are left; the second try, with a
+    second, finds it. Retries are bounded: three probes per pattern, three searches per file for all rules."""
     from imm_tui.ingest import classify as classify_module
     from imm_tui.model import patterns
 
     real = patterns.search
     tries: list[float] = []
+    pauses = [patterns.CONFIRMATIONS]
 
     def paused(compiled: object, text: str, seconds: float = patterns.MATCH_SECONDS) -> bool | None:
         tries.append(seconds)
-        return None if seconds == patterns.MATCH_SECONDS else real(compiled, text, seconds)  # type: ignore[arg-type]
+        if seconds == patterns.MATCH_SECONDS and pauses[0] > 0:
+            pauses[0] -= 1
+            return None
+        return real(compiled, text, seconds)  # type: ignore[arg-type]
 
     monkeypatch.setattr(patterns, "search", paused)
     compile_pattern(r"(?i)^\s*(teamoverleg|salesmeeting)\s*$")  # the rule a busy test machine once refused
-    assert patterns.CONFIRM_SECONDS in tries
-    monkeypatch.setattr(classify_module, "search", paused)
+    assert tries.count(patterns.CONFIRM_SECONDS) == patterns.CONFIRMATIONS
+    pauses[0] = patterns.CONFIRMATIONS + 1
+    with pytest.raises(SlowPattern):  # slow on more probes than a pause explains: refused, without a second per probe
+        compile_pattern(r"(?i)\bofferte\b")
+    assert tries.count(patterns.CONFIRM_SECONDS) == 2 * patterns.CONFIRMATIONS
     classifier = Classifier(Classification(rules=[Rule(subject="visit", activity="visit"), Rule(subject="call", activity="call")]))
+    monkeypatch.setattr(classify_module, "search", paused)
+    pauses[0] = 10**6  # every first try from here on
     found = [classifier.classify(contact(f"visit {n}")).activity for n in range(3)]
-    assert found == ["visit"] * 3 and not classifier.problems  # three retries per rule and file
+    assert found == ["visit"] * 3 and not classifier.problems  # three retries per file
     assert classifier.classify(contact("visit 4")).activity is None and "rule 1 " in classifier.problems[0]
+    assert "rule 2 " in classifier.problems[1]  # no retries left for the other rule either
+
 
 def test_the_files_of_one_process_share_a_classifier_and_each_starts_with_every_rule_on() -> None:
     import pickle
