@@ -15,7 +15,6 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 from imm_tui import __version__
@@ -171,12 +170,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check_today() -> None:
     """A malformed `IMM_TODAY` is a usage error up front, not a failure halfway through a command."""
-    fixed = os.environ.get("IMM_TODAY", "").strip()
-    if fixed:
-        try:
-            date.fromisoformat(fixed)
-        except ValueError:
-            raise UsageError(f"IMM_TODAY must be a day as YYYY-MM-DD, not {fixed!r}") from None
+    from imm_tui.model.clock import fixed_today
+
+    try:
+        fixed_today()
+    except ValueError:
+        raise UsageError(f"IMM_TODAY must be a day as YYYY-MM-DD, not {os.environ['IMM_TODAY'].strip()!r}") from None
 
 
 def _dispatch(args: argparse.Namespace) -> int:

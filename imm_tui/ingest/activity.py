@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import date, timedelta
 
 import pandas as pd
 
 from imm_tui.ingest.store import Store
+from imm_tui.model import clock
 
 ACTIVITY_COLUMNS = ["person", "week", "day", "activity", "commitment", "account_status", "external"]
 
@@ -103,8 +103,7 @@ def review_queue(store: Store, year: int, limit: int = 500) -> pd.DataFrame:
 
 def today() -> date:
     """Today, or the day in `IMM_TODAY` (ISO), so that tests and demos do not depend on the clock."""
-    fixed = os.environ.get("IMM_TODAY", "").strip()
-    return date.fromisoformat(fixed) if fixed else date.today()
+    return clock.today()
 
 
 def default_as_of(last: date | None, year: int, now: date | None = None) -> date:

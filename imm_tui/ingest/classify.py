@@ -14,7 +14,7 @@ import regex
 
 from imm_tui.model.accounts import Account
 from imm_tui.model.classify import Classification, Rule
-from imm_tui.model.patterns import CONFIRM_SECONDS, MATCH_SECONDS, compile_pattern, search
+from imm_tui.model.patterns import CONFIRM_SECONDS, MATCH_SECONDS, Retries, compile_pattern, search_again_if_slow
 
 
 class Contact(NamedTuple):
@@ -55,7 +55,7 @@ class Classifier:
         self.company = set(classification.company.domains)
         self._external: dict[tuple[str, ...], bool] = {}  # the same few sets of domains come back all the time
         self._accounts: dict[tuple[tuple[str, ...] | None, str | None, str | None], Account | None] = {}  # series share all three
-        self.retries = _Retries()  # shared by the rules: a hostile set of slow patterns gets three seconds a file, not per rule
+        self.retries = Retries(RETRIES)  # shared by the rules: a set of slow patterns gets three seconds a file, not per rule
         self.rules = [(index, rule, _Compiled(rule, self.retries)) for index, rule in enumerate(classification.rules)]
         # what classify reads of each rule, as plain values (looked up once per item and rule)
         self._order = [(index, compiled, rule.activity, rule.commitment, compiled.outcome) for index, rule, compiled in self.rules]
@@ -167,20 +167,12 @@ RETRIES = 3
 """Searches per file (all rules together) that ran out of MATCH_SECONDS and are tried again with CONFIRM_SECONDS (a
 busy machine can pause a process that long); after that, or when a retry runs out of its second too, a search that
 runs out of time switches its rule off."""
-
-
-class _Retries:
-    """What is left of one file's retries (see RETRIES), shared by a classifier's rules."""
-
-    def __init__(self) -> None:
-        self.left = RETRIES
-
 SEEN_TEXTS = 100_000
 """Texts whose search result a rule remembers, per field (subject, location): about 10 MB each at most."""
 
 
 class _Compiled:
-    def __init__(self, rule: Rule, retries: _Retries) -> None:
+    def __init__(self, rule: Rule, retries: Retries) -> None:
         self.rule = rule
         self.retries = retries
         self.categories = {c.lower() for c in rule.categories} if rule.categories else None
@@ -231,10 +223,7 @@ class _Compiled:
         known = seen.get(text)
         if known is not None:
             return known
-        found = search(pattern, text)
-        if found is None and self.retries.left > 0:  # perhaps the machine was busy: once more, with a second
-            self.retries.left -= 1
-            found = search(pattern, text, CONFIRM_SECONDS)
+        found = search_again_if_slow(pattern, text, self.retries)  # perhaps the machine was busy
         if found is None:
             self.timed_out = True
             return False

@@ -30,6 +30,7 @@ from imm_tui.ingest.orders_csv import is_orders_csv, read_orders_csv
 from imm_tui.ingest.people import person_from_content, person_from_path
 from imm_tui.ingest.rows import Counts, build_rows, opaque, without_calendar_text
 from imm_tui.ingest.store import SHARE_CALENDAR, Store
+from imm_tui.model import clock
 from imm_tui.model.accounts import Account
 from imm_tui.model.classify import Classification
 from imm_tui.model.orders import OrdersConfig
@@ -44,10 +45,10 @@ def import_stamp() -> str:
     """When an import happens, in UTC to the second; on the day in `IMM_TODAY` (ISO) when that fixes today, so that
     tests and demos do not depend on the clock (a file covers its period only up to the day it was imported)."""
     now = datetime.now(UTC).replace(microsecond=0)
-    fixed = os.environ.get("IMM_TODAY", "").strip()
-    if fixed:
-        with suppress(ValueError):  # the command line refuses a malformed IMM_TODAY before it gets here; the clock stands
-            now = datetime.combine(date.fromisoformat(fixed), now.timetz())
+    with suppress(ValueError):  # the command line refuses a malformed IMM_TODAY before it gets here; the clock stands
+        fixed = clock.fixed_today()
+        if fixed is not None:
+            now = datetime.combine(fixed, now.timetz())
     return now.isoformat()
 
 

@@ -9,9 +9,9 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from imm_tui.ingest.classify import Classifier, Contact, Verdict
+from imm_tui.ingest.ics.values import UTC_ZONE
 from imm_tui.ingest.items import OUTSIDE, Attendee, RawItem
 
-_UTC_ZONE = ZoneInfo("UTC")  # as the readers give times written in UTC (`20270301T080000Z`)
 MAX_TEXT = 300  # a subject or location longer than this is cut: the rules need no more
 
 
@@ -43,7 +43,13 @@ class Counts:
 
 
 def instant(value: datetime | date, zone: ZoneInfo) -> tuple[datetime, date]:
-    """(UTC instant, local day in the plan's zone). Floating times and dates are in the plan's zone."""
+    """(UTC instant, local day in the plan's zone). Floating times and dates are in the plan's zone. A time in the
+    plan's zone (IANA-zoned and Google times) or in UTC is converted once, not twice."""
+    if type(value) is datetime:
+        if value.tzinfo is zone:
+            return value.astimezone(UTC), value.date()
+        if value.tzinfo is UTC_ZONE or value.tzinfo is UTC:
+            return value, value.astimezone(zone).date()
     if isinstance(value, datetime):
         aware = value if value.tzinfo is not None else value.replace(tzinfo=zone)
         return aware.astimezone(UTC), aware.astimezone(zone).date()
@@ -99,12 +105,7 @@ def build_rows(
             continue
         start = item.start
         try:
-            if type(start) is datetime and start.tzinfo is zone:  # in the plan's own zone (IANA-zoned and Google times)
-                start_utc, day = start.astimezone(UTC), start.date()
-            elif type(start) is datetime and (start.tzinfo is _UTC_ZONE or start.tzinfo is UTC):  # Google's and many series' times
-                start_utc, day = start, start.astimezone(zone).date()
-            else:
-                start_utc, day = instant(start, zone)
+            start_utc, day = instant(start, zone)
         except (OverflowError, ValueError):
             counts.skip("date out of range")
             continue

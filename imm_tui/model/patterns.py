@@ -16,7 +16,8 @@ CONFIRM_SECONDS = 1.0
 """A search that ran out of MATCH_SECONDS is tried once more with this long before a pattern is judged slow:
 the limit is wall-clock time, and a busy machine can pause a process for longer than 50 ms."""
 CONFIRMATIONS = 3
-"""Probes per pattern that may be tried again so: a pattern slow on more of them is slow (and this bounds the check)."""
+"""Probes per pattern that may be tried again so (see Retries): a pattern slow on more of them is slow (and this bounds
+the check)."""
 
 # Subjects of about 50 characters built from one repeated piece and an ending that makes a match fail late:
 # the shapes on which nested repetition explodes.
@@ -35,17 +36,31 @@ def compile_pattern(pattern: str) -> regex.Pattern[str]:
         compiled = regex.compile(pattern, regex.VERSION0)
     except (regex.error, OverflowError, RecursionError) as error:
         raise ValueError(f"not a valid regular expression: {error}") from None
-    retried = 0
+    retries = Retries(CONFIRMATIONS)
     for probe in PROBES:
-        if search(compiled, probe) is not None:
-            continue
-        retried += 1
-        if retried > CONFIRMATIONS or search(compiled, probe, CONFIRM_SECONDS) is None:
+        if search_again_if_slow(compiled, probe, retries) is None:
             raise SlowPattern(
                 f"this pattern takes over {1000 * MATCH_SECONDS:.0f} ms on the subject {probe[:24]!r}…: it repeats a repetition "
                 "(like (a+)+ or (\\w+\\s?)+), which can take minutes; write it without the outer repetition"
             )
     return compiled
+
+
+class Retries:
+    """What is left of a budget of searches that may be tried again with CONFIRM_SECONDS."""
+
+    def __init__(self, left: int) -> None:
+        self.left = left
+
+
+def search_again_if_slow(compiled: regex.Pattern[str], text: str, retries: Retries) -> bool | None:
+    """`search`, and once more with CONFIRM_SECONDS when it ran out of time and `retries` has one left; None when
+    the search ran out of time after all."""
+    found = search(compiled, text)
+    if found is None and retries.left > 0:
+        retries.left -= 1
+        found = search(compiled, text, CONFIRM_SECONDS)
+    return found
 
 
 def search(compiled: regex.Pattern[str], text: str, seconds: float = MATCH_SECONDS) -> bool | None:

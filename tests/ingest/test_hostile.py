@@ -76,7 +76,6 @@ def test_a_search_slowed_by_a_busy_machine_is_tried_again_before_its_rule_is_swi
     """The limit is wall-clock time: a pause of the process (a busy machine) must not refuse a plain pattern or switch
     its rule off. Here the first try of a search 'runs out of time' while pauses are left; the second try, with a
     second, finds it. Retries are bounded: three probes per pattern, three searches per file for all rules."""
-    from imm_tui.ingest import classify as classify_module
     from imm_tui.model import patterns
 
     real = patterns.search
@@ -98,7 +97,6 @@ def test_a_search_slowed_by_a_busy_machine_is_tried_again_before_its_rule_is_swi
         compile_pattern(r"(?i)\bofferte\b")
     assert tries.count(patterns.CONFIRM_SECONDS) == 2 * patterns.CONFIRMATIONS
     classifier = Classifier(Classification(rules=[Rule(subject="visit", activity="visit"), Rule(subject="call", activity="call")]))
-    monkeypatch.setattr(classify_module, "search", paused)
     pauses[0] = 10**6  # every first try from here on
     found = [classifier.classify(contact(f"visit {n}")).activity for n in range(3)]
     assert found == ["visit"] * 3 and not classifier.problems  # three retries per file

@@ -15,7 +15,8 @@ _BEFORE_VALUE = re.compile(r'^((?:[^":]|"[^"]*")*):')
 _DURATION = re.compile(r"^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
 
 
-_UTC = ZoneInfo("UTC")
+UTC_ZONE = ZoneInfo("UTC")
+"""UTC as the readers give times written in UTC (`20270301T080000Z`)."""
 
 
 class NeedsLibrary(Exception):
@@ -71,7 +72,7 @@ def moment(value: str, params: dict[str, str], calendar_zone: ZoneInfo | None) -
     utc = text.endswith("Z")
     tzid = params.get("TZID")
     if utc:
-        tz: ZoneInfo | None = _UTC
+        tz: ZoneInfo | None = UTC_ZONE
     elif tzid:
         tz = zone_named(tzid)
         if tz is None:
